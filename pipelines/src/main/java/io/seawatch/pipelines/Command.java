@@ -1,0 +1,20 @@
+package io.seawatch.pipelines;
+
+import java.util.List;
+
+/** One sub-command of {@code seawatch}. */
+public interface Command {
+  /** The word that selects this command on the command line. */
+  String name();
+
+  /** One line for the command list. */
+  String summary();
+
+  /**
+   * Runs the command with the arguments after its name. Errors the user can fix are thrown as
+   * {@link UserError} and printed as one line; anything else is a bug and keeps its stack trace.
+   *
+   * @return the process exit code
+   */
+  int run(List<String> args) throws Exception;
+}
