@@ -1,0 +1,119 @@
+package io.seawatch.beam;
+
+import io.seawatch.ais.ReceiveTimes;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.kafka.common.TopicPartition;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * Event time of an AIS record and the watermark of one Kafka partition.
+ *
+ * <p>Event time is the tag block's receive time ({@code c:}) when the line has one, else the Kafka
+ * record timestamp (which {@code seawatch replay} sets from the file's tag blocks). The watermark of
+ * a partition with data is {@code max event time - maxOutOfOrderness} (bounded out-of-orderness).
+ *
+ * <p>An idle or empty partition must not hold the watermark back (beam#20908), but it must not jump
+ * to the wall clock either: historic AIS replayed from a file is years old, and a wall-clock
+ * watermark would make all of it late. So a partition that is caught up (no backlog) and has seen
+ * no record for {@code idleTimeout} follows the highest event time seen on any partition of the same
+ * topic in this JVM, less the same bound. Event times more than {@link #MAX_FUTURE} ahead of the
+ * wall clock are kept as element timestamps but never advance a watermark: one corrupt {@code c:}
+ * must not make everything after it late.
+ */
+public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
+  static final Duration MAX_FUTURE = Duration.standardHours(1);
+
+  /** Highest plausible event time per topic, shared by the partitions read in this JVM. */
+  private static final ConcurrentHashMap<String, AtomicLong> TOPIC_MAX_EVENT_TIME =
+      new ConcurrentHashMap<>();
+
+  private final long maxOutOfOrdernessMillis;
+  private final long idleTimeoutMillis;
+  private final AtomicLong topicMax;
+  private long maxEventTime;
+  private long lastRecordWallTime;
+  private long watermark;
+
+  AisTimestampPolicy(
+      TopicPartition tp, Optional<Instant> previousWatermark, Duration maxOutOfOrderness,
+      Duration idleTimeout) {
+    this.maxOutOfOrdernessMillis = maxOutOfOrderness.getMillis();
+    this.idleTimeoutMillis = idleTimeout.getMillis();
+    this.topicMax =
+        TOPIC_MAX_EVENT_TIME.computeIfAbsent(tp.topic(), t -> new AtomicLong(Long.MIN_VALUE));
+    this.watermark =
+        previousWatermark.map(Instant::getMillis).orElse(BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
+    this.maxEventTime = Long.MIN_VALUE;
+    this.lastRecordWallTime = System.currentTimeMillis();
+  }
+
+  /** Factory for {@code KafkaIO.read().withTimestampPolicyFactory(...)}. */
+  public static <K> TimestampPolicyFactory<K, String> factory(
+      Duration maxOutOfOrderness, Duration idleTimeout) {
+    return new Factory<>(maxOutOfOrderness, idleTimeout);
+  }
+
+  /** Event time of one record: tag-block time, else the record timestamp. */
+  public static long eventTimeMillis(String line, long recordTimestampMillis) {
+    long tagTime = line == null ? -1 : ReceiveTimes.peekMillis(line);
+    return tagTime >= 0 ? tagTime : recordTimestampMillis;
+  }
+
+  @Override
+  public Instant getTimestampForRecord(PartitionContext ctx, KafkaRecord<K, String> record) {
+    long now = System.currentTimeMillis();
+    long t = eventTimeMillis(record.getKV().getValue(), record.getTimestamp());
+    t = Math.max(t, BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
+    lastRecordWallTime = now;
+    if (t <= now + MAX_FUTURE.getMillis()) {
+      if (t > maxEventTime) {
+        maxEventTime = t;
+      }
+      topicMax.accumulateAndGet(t, Math::max);
+    }
+    return new Instant(t);
+  }
+
+  @Override
+  public Instant getWatermark(PartitionContext ctx) {
+    long candidate = Long.MIN_VALUE;
+    if (maxEventTime != Long.MIN_VALUE) {
+      candidate = maxEventTime - maxOutOfOrdernessMillis;
+    }
+    boolean caughtUp = ctx.getMessageBacklog() == 0;
+    boolean idle = System.currentTimeMillis() - lastRecordWallTime >= idleTimeoutMillis;
+    long shared = topicMax.get();
+    if (caughtUp && idle && shared != Long.MIN_VALUE) {
+      candidate = Math.max(candidate, shared - maxOutOfOrdernessMillis);
+    }
+    if (candidate > watermark) {
+      watermark = Math.min(candidate, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1);
+    }
+    return new Instant(watermark);
+  }
+
+  private static final class Factory<K> implements TimestampPolicyFactory<K, String>, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Duration maxOutOfOrderness;
+    private final Duration idleTimeout;
+
+    Factory(Duration maxOutOfOrderness, Duration idleTimeout) {
+      this.maxOutOfOrderness = maxOutOfOrderness;
+      this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    public TimestampPolicy<K, String> createTimestampPolicy(
+        TopicPartition tp, Optional<Instant> previousWatermark) {
+      return new AisTimestampPolicy<>(tp, previousWatermark, maxOutOfOrderness, idleTimeout);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.seawatch.beam;
+
+import io.seawatch.model.MessageCount;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Duration;
+
+/**
+ * Counts decoded messages per AIS type and UTC minute of event time.
+ *
+ * <p>Windowing: fixed one-minute event-time windows. Each window fires when the watermark passes
+ * its end, then again for late data (at most every {@code lateFiringDelay} of processing time)
+ * until {@code allowedLateness} has passed. Panes accumulate, so every firing carries the full
+ * count so far and the sink overwrites the row: idempotent, never incremental. Messages later than
+ * the allowed lateness are not counted here (their positions are still written elsewhere); the
+ * default lateness of one day covers satellite AIS that arrives hours late.
+ */
+public final class CountMessagesPerMinute
+    extends PTransform<PCollection<Integer>, PCollection<MessageCount>> {
+  private static final long serialVersionUID = 1L;
+
+  static final String STEP_WINDOW = "WindowByMinute";
+  static final String STEP_COUNT = "CountPerType";
+  static final String STEP_TO_ROW = "ToMessageCount";
+
+  private final Duration allowedLateness;
+  private final Duration lateFiringDelay;
+
+  private CountMessagesPerMinute(Duration allowedLateness, Duration lateFiringDelay) {
+    this.allowedLateness = allowedLateness;
+    this.lateFiringDelay = lateFiringDelay;
+  }
+
+  public static CountMessagesPerMinute create() {
+    return new CountMessagesPerMinute(Duration.standardDays(1), Duration.standardSeconds(10));
+  }
+
+  public CountMessagesPerMinute withAllowedLateness(Duration d) {
+    return new CountMessagesPerMinute(d, lateFiringDelay);
+  }
+
+  public CountMessagesPerMinute withLateFiringDelay(Duration d) {
+    return new CountMessagesPerMinute(allowedLateness, d);
+  }
+
+  @Override
+  public PCollection<MessageCount> expand(PCollection<Integer> types) {
+    return types
+        .apply(
+            STEP_WINDOW,
+            Window.<Integer>into(FixedWindows.of(Duration.standardMinutes(1)))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(
+                            lateFiringDelay.isEqual(Duration.ZERO)
+                                ? AfterPane.elementCountAtLeast(1)
+                                : AfterProcessingTime.pastFirstElementInPane()
+                                    .plusDelayOf(lateFiringDelay)))
+                .withAllowedLateness(allowedLateness)
+                .accumulatingFiredPanes())
+        .apply(STEP_COUNT, Count.perElement())
+        .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+        .apply(STEP_TO_ROW, ParDo.of(new ToMessageCountFn()))
+        .setCoder(io.seawatch.beam.coders.MessageCountCoder.of());
+  }
+
+  static final class ToMessageCountFn extends DoFn<KV<Integer, Long>, MessageCount> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Long> count, IntervalWindow window, OutputReceiver<MessageCount> out) {
+      out.output(new MessageCount(window.start().getMillis(), count.getKey(), count.getValue()));
+    }
+  }
+}
