@@ -1,5 +1,6 @@
 package io.seawatch.pipelines;
 
+import java.io.PrintStream;
 import java.util.List;
 
 /** One sub-command of {@code seawatch}. */
@@ -17,4 +18,12 @@ public interface Command {
    * @return the process exit code
    */
   int run(List<String> args) throws Exception;
+
+  /**
+   * Runs the command writing to the given streams (tests capture them). Commands that print
+   * override this; the default ignores the streams and calls {@link #run(List)}.
+   */
+  default int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    return run(args);
+  }
 }

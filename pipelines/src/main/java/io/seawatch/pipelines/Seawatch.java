@@ -33,7 +33,7 @@ public final class Seawatch {
       return 2;
     }
     try {
-      return command.run(Arrays.asList(args).subList(1, args.length));
+      return command.run(Arrays.asList(args).subList(1, args.length), out, err);
     } catch (UserError e) {
       err.println("seawatch " + command.name() + ": error: " + e.getMessage());
       return 2;

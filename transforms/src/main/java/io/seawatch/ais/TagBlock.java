@@ -1,0 +1,170 @@
+package io.seawatch.ais;
+
+/**
+ * An NMEA 4.0 tag block ({@code \c:1700000000,s:rec1,g:1-2-1234*hh\}): receive time, source and
+ * sentence group. Parameters other than c, s and g are accepted and ignored.
+ */
+public final class TagBlock {
+  /** {@code c:} values above this are milliseconds, below it seconds (10^11 s is year 5138). */
+  static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
+  private final long receiveTimeMillis;
+  private final String source;
+  private final int groupSentence;
+  private final int groupCount;
+  private final int groupId;
+
+  TagBlock(long receiveTimeMillis, String source, int groupSentence, int groupCount, int groupId) {
+    this.receiveTimeMillis = receiveTimeMillis;
+    this.source = source;
+    this.groupSentence = groupSentence;
+    this.groupCount = groupCount;
+    this.groupId = groupId;
+  }
+
+  /**
+   * Parses the text between the two backslashes, checksum included.
+   *
+   * @param s the whole line
+   * @param from index after the opening backslash
+   * @param to index of the closing backslash
+   */
+  static TagBlock parse(String s, int from, int to) throws AisException {
+    int star = -1;
+    int sum = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '*') {
+        star = i;
+        break;
+      }
+      sum ^= c;
+    }
+    if (star < 0 || to - star != 3) {
+      throw new AisException("missing tag block checksum");
+    }
+    int expected = hex2(s, star + 1);
+    if (expected < 0) {
+      throw new AisException("bad tag block checksum");
+    }
+    if (expected != sum) {
+      throw new AisException("bad tag block checksum");
+    }
+    long time = -1;
+    String source = null;
+    int gs = -1;
+    int gc = -1;
+    int gid = -1;
+    int i = from;
+    while (i < star) {
+      int end = i;
+      while (end < star && s.charAt(end) != ',') {
+        end++;
+      }
+      if (end - i < 2 || s.charAt(i + 1) != ':') {
+        throw new AisException("bad tag block field");
+      }
+      char key = s.charAt(i);
+      int v = i + 2;
+      if (key == 'c') {
+        long t = parseLong(s, v, end);
+        if (t < 0) {
+          throw new AisException("bad tag block time");
+        }
+        time = t > MILLIS_THRESHOLD ? t : t * 1000;
+      } else if (key == 's') {
+        source = s.substring(v, end);
+      } else if (key == 'g') {
+        int d1 = indexOf(s, '-', v, end);
+        int d2 = d1 < 0 ? -1 : indexOf(s, '-', d1 + 1, end);
+        if (d2 < 0) {
+          throw new AisException("bad tag block group");
+        }
+        gs = (int) parseLong(s, v, d1);
+        gc = (int) parseLong(s, d1 + 1, d2);
+        gid = (int) parseLong(s, d2 + 1, end);
+        if (gs < 1 || gc < 1 || gid < 0 || gs > gc) {
+          throw new AisException("bad tag block group");
+        }
+      }
+      i = end + 1;
+    }
+    return new TagBlock(time, source, gs, gc, gid);
+  }
+
+  private static int indexOf(String s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Non-negative decimal in {@code s[from, to)}, or -1 when empty, too long or not digits. */
+  static long parseLong(String s, int from, int to) {
+    if (to <= from || to - from > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** Two hex digits (either case) at {@code i}, or -1. */
+  static int hex2(String s, int i) {
+    int hi = hexDigit(s.charAt(i));
+    int lo = hexDigit(s.charAt(i + 1));
+    return hi < 0 || lo < 0 ? -1 : (hi << 4) | lo;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  }
+
+  /** Receive time ({@code c:}) in epoch millis, -1 when absent. */
+  public long receiveTimeMillis() {
+    return receiveTimeMillis;
+  }
+
+  /** Source ({@code s:}), null when absent. */
+  public String source() {
+    return source;
+  }
+
+  /** Sentence number within the group ({@code g:}), -1 when absent. */
+  public int groupSentence() {
+    return groupSentence;
+  }
+
+  /** Number of sentences in the group, -1 when absent. */
+  public int groupCount() {
+    return groupCount;
+  }
+
+  /** Group id, -1 when absent. */
+  public int groupId() {
+    return groupId;
+  }
+
+  @Override
+  public String toString() {
+    return "TagBlock{c=" + receiveTimeMillis + ", s=" + source + ", g=" + groupSentence + "-"
+        + groupCount + "-" + groupId + "}";
+  }
+}
