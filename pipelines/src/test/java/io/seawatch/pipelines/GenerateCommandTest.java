@@ -54,7 +54,7 @@ public class GenerateCommandTest {
     expected.add("wrote " + file);
     expected.addAll(tiny.manifest().summary());
     assertEquals(String.join(System.lineSeparator(), expected) + System.lineSeparator(), out());
-    assertTrue(out().contains(System.lineSeparator() + "lines: 658" + System.lineSeparator()));
+    assertTrue(out().contains(System.lineSeparator() + "lines: 964" + System.lineSeparator()));
     assertEquals("", err());
   }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -287,8 +286,15 @@ public final class FleetGenerator {
     return render(out);
   }
 
+  /**
+   * The random stream of one transmitter (or of corruption/rendering): java.util.Random, whose
+   * algorithm is specified, seeded by a SplitMix64 mix of seed and stream so streams differ.
+   */
   private Random random(long stream) {
-    return new Random(new SplittableRandom(seed).split().nextLong() ^ (stream * 0x9E3779B97F4A7C15L));
+    long z = seed + (stream + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return new Random(z ^ (z >>> 31));
   }
 
   private Vessel createVessel(int index, boolean classB, Names names, long t0) {

@@ -24,9 +24,9 @@ import org.junit.rules.TemporaryFolder;
 public class FleetGeneratorTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
 
-  private static final long SAT_LINES = 2942;
-  private static final long SAT_LATE = 2940;
-  private static final long SAT_VALID = 2887;
+  private static final long SAT_LINES = 2834;
+  private static final long SAT_LATE = 2833;
+  private static final long SAT_VALID = 2801;
   private static final Pattern TAG = Pattern.compile("^\\\\([^*\\\\]*)\\*[0-9A-F]{2}\\\\");
 
   private static GeneratedFleet tiny(long seed) {
@@ -64,7 +64,7 @@ public class FleetGeneratorTest {
     GeneratedFleet b = tiny(42);
     assertEquals(sha256(a.lines()), sha256(b.lines()));
     assertEquals(a.manifest(), b.manifest());
-    assertEquals("8d34efd79429b7f9bafb83d78c7be9c54f4b2b8595c07dd0a4731226643a96f2",
+    assertEquals("24502a47b466a18abb310c36ab47bf6ebbca6b66e3bb1cb8250158bc81e64846",
         sha256(a.lines()));
   }
 
@@ -72,42 +72,43 @@ public class FleetGeneratorTest {
   public void tinyFleetManifestIsExact() {
     FleetManifest m = tiny(42).manifest();
     assertEquals(List.of(
-        "lines: 658",
-        "valid lines: 651",
-        "multipart lines: 20",
-        "corrupt lines: 7",
-        "corrupt wrong_checksum: 1",
-        "corrupt truncated: 1",
-        "corrupt garbage_text: 1",
+        "lines: 964",
+        "valid lines: 954",
+        "multipart lines: 22",
+        "corrupt lines: 10",
+        "corrupt wrong_checksum: 2",
+        "corrupt truncated: 2",
+        "corrupt garbage_text: 2",
         "corrupt random_bytes: 1",
         "corrupt orphan_fragment: 1",
         "corrupt unknown_type: 1",
         "corrupt short_type5: 1",
-        "decoded messages: 641",
-        "messages type 1: 404",
-        "messages type 2: 99",
+        "decoded messages: 943",
+        "messages type 1: 787",
+        "messages type 3: 4",
         "messages type 4: 50",
-        "messages type 5: 10",
-        "messages type 18: 26",
+        "messages type 5: 11",
+        "messages type 18: 43",
         "messages type 19: 2",
-        "messages type 21: 33",
-        "messages type 24: 8",
-        "messages type 27: 9",
+        "messages type 21: 31",
+        "messages type 24: 10",
+        "messages type 27: 5",
         "distinct mmsis: 25",
         "first event time: 2024-06-01T00:00:00Z",
         "last event time: 2024-06-01T00:09:59Z",
         "valid lines station borkum: 3",
-        "valid lines station denhelder: 9",
-        "valid lines station dover: 16",
-        "valid lines station esbjerg: 36",
-        "valid lines station helgoland: 124",
-        "valid lines station hoek: 21",
-        "valid lines station humber: 14",
+        "valid lines station denhelder: 3",
+        "valid lines station dover: 88",
+        "valid lines station esbjerg: 13",
+        "valid lines station harwich: 200",
+        "valid lines station helgoland: 13",
+        "valid lines station hoek: 13",
+        "valid lines station humber: 13",
         "valid lines station ijmuiden: 3",
-        "valid lines station lehavre: 62",
-        "valid lines station ostend: 12",
-        "valid lines station sat-1: 250",
-        "valid lines station whitby: 101"),
+        "valid lines station lehavre: 406",
+        "valid lines station ostend: 28",
+        "valid lines station sat-1: 147",
+        "valid lines station solent: 24"),
         m.summary());
   }
 

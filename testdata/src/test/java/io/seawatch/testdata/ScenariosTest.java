@@ -9,10 +9,10 @@ public class ScenariosTest {
   @Test
   public void tinyFleetIsTheTenVesselTenMinuteFleet() throws Exception {
     GeneratedFleet tiny = Scenarios.tinyFleet();
-    assertEquals("8d34efd79429b7f9bafb83d78c7be9c54f4b2b8595c07dd0a4731226643a96f2",
+    assertEquals("24502a47b466a18abb310c36ab47bf6ebbca6b66e3bb1cb8250158bc81e64846",
         FleetGeneratorTest.sha256(tiny.lines()));
-    assertEquals(658, tiny.manifest().totalLines());
-    assertEquals(641, tiny.manifest().decodedMessages());
+    assertEquals(964, tiny.manifest().totalLines());
+    assertEquals(943, tiny.manifest().decodedMessages());
   }
 
   @Test
@@ -20,7 +20,7 @@ public class ScenariosTest {
     FleetManifest clean = Scenarios.cleanTinyFleet().manifest();
     FleetManifest tiny = Scenarios.tinyFleet().manifest();
     assertEquals(0, clean.corruptLineCount());
-    assertEquals(651, clean.totalLines());
+    assertEquals(954, clean.totalLines());
     assertEquals(tiny.messagesByType(), clean.messagesByType());
     assertEquals(tiny.validLinesByStation(), clean.validLinesByStation());
   }
