@@ -247,9 +247,9 @@ public final class NmeaSentence {
   }
 
   /**
-   * Key that all fragments of one message share (null for single-part): built from the tag-block
-   * group (source + group id) when present, else tag source + channel + sequence id + fragment
-   * count.
+   * Key that all fragments of one message share (null for single-part): the tag-block group id and
+   * count when present (continuation lines carry no source), else tag source + channel + sequence
+   * id + fragment count. Keys are only unique within one input stream.
    */
   public String multipartKey() {
     if (fragmentCount == 1) {
@@ -257,10 +257,12 @@ public final class NmeaSentence {
     }
     String k = multipartKey;
     if (k == null) {
-      String source = tagBlock == null || tagBlock.source() == null ? "" : tagBlock.source();
       if (tagBlock != null && tagBlock.groupId() >= 0) {
-        k = "g|" + source + "|" + tagBlock.groupId();
+        // Continuation lines of a tag-block group usually carry only g:, no s:, so the source
+        // cannot be part of the key; the caller scopes keys to one input stream.
+        k = "g|" + tagBlock.groupId() + "|" + tagBlock.groupCount();
       } else {
+        String source = tagBlock == null || tagBlock.source() == null ? "" : tagBlock.source();
         k = "s|" + source + "|" + (channel == '\0' ? "" : String.valueOf(channel)) + "|"
             + sequenceId + "|" + fragmentCount;
       }

@@ -76,7 +76,7 @@ public class NmeaSentenceTest {
     assertEquals(1, t.groupSentence());
     assertEquals(2, t.groupCount());
     assertEquals(1234, t.groupId());
-    assertEquals("g|rec1|1234", s.multipartKey());
+    assertEquals("g|1234|2", s.multipartKey());
     assertSame(s.multipartKey(), s.multipartKey());
   }
 
