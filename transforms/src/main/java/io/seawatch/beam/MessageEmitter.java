@@ -67,12 +67,14 @@ final class MessageEmitter implements Serializable {
     output(out.get(DecodeAisSentences.MESSAGE_TYPES), message.type(), ts, explicitTimestamp);
   }
 
-  /** One dead letter for one line, with the line's own timestamp as element time. */
+  /** One dead letter for one line, timestamped with the line's own event time. */
   void deadLetter(
       MultiOutputReceiver out, RawLine raw, DeadLetter.Stage stage, String reason, long eventTime) {
     deadLetters.inc();
     out.get(DecodeAisSentences.DEAD_LETTERS)
-        .output(new DeadLetter(raw.line(), stage, reason, raw.origin(), eventTime));
+        .outputWithTimestamp(
+            new DeadLetter(raw.line(), stage, reason, raw.origin(), eventTime),
+            new Instant(eventTime));
   }
 
   private static <T> void output(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.state.TimeDomain;
 import org.apache.beam.sdk.state.Timer;
 import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -26,28 +28,41 @@ import org.joda.time.Instant;
 /**
  * Reassembles multipart AIS messages, keyed by input stream and multipart key.
  *
- * <p>Pending fragments live in a bag (a message has 2-5 fragments, so the bag stays tiny). On every
- * arrival the fragments are matched by their position in the input stream with {@link
- * FragmentMatcher}, which does not depend on arrival order: a batch run and a streaming run pair the
- * same fragments. Completed messages are emitted at once and their fragments removed.
+ * <p>Sequence ids are reused every few messages, so one key sees many messages over time, and
+ * runners do not promise arrival order (a batch run delivers a key's elements in any order).
+ * Pairing on arrival would then join fragments of different messages. Instead fragments wait in a
+ * bag and are matched in event time: when the watermark passes time {@code F}, every fragment with
+ * event time up to {@code F} has arrived, and {@link FragmentMatcher} pairs exactly those by their
+ * position in the input stream. The decision depends only on the fragments up to {@code F}, so a
+ * batch run and a streaming run pair the same fragments and emit the same messages.
  *
- * <p>State cleanup: an event-time timer fires {@code timeout} after the newest pending fragment;
- * whatever is still pending then becomes dead letters (orphans) and the bag is cleared. The timer
- * holds the output watermark at the newest arrival's timestamp so the dead letters are not late.
- * When nothing is pending the timer is cleared, so an idle key keeps neither state nor timer.
+ * <p>Timer: one event-time timer per key. It fires first at the earliest pending fragment, then
+ * every {@link #POLL_STEP} of event time while fragments wait (a message is emitted within one step
+ * after the watermark passes its last fragment). Its output timestamp holds the watermark at the
+ * earliest pending fragment, so messages and dead letters keep their own event time. A fragment
+ * still unmatched {@code timeout} after its event time becomes a dead letter.
+ *
+ * <p>State cleanup: when the bag is empty the hold is cleared and no timer is set, so an idle key
+ * keeps neither state nor timer.
  */
 final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, Void> {
   private static final long serialVersionUID = 1L;
 
   static final String STATE_FRAGMENTS = "fragments";
-  static final String TIMER_EXPIRY = "expiry";
+  static final String STATE_HOLD = "hold";
+  static final String TIMER_MATCH = "match";
+  static final Duration POLL_STEP = Duration.standardSeconds(10);
 
   @StateId(STATE_FRAGMENTS)
   private final StateSpec<BagState<TimestampedValue<RawLine>>> fragmentsSpec =
       StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(RawLineCoder.of()));
 
-  @TimerId(TIMER_EXPIRY)
-  private final TimerSpec expirySpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+  /** Output timestamp of the pending timer (the earliest pending fragment), epoch millis. */
+  @StateId(STATE_HOLD)
+  private final StateSpec<ValueState<Long>> holdSpec = StateSpecs.value(VarLongCoder.of());
+
+  @TimerId(TIMER_MATCH)
+  private final TimerSpec matchSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   private final Duration timeout;
   private final MessageEmitter emitter = new MessageEmitter();
@@ -61,27 +76,46 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, Void> {
       @Element KV<String, RawLine> element,
       @Timestamp Instant timestamp,
       @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<RawLine>> bag,
-      @TimerId(TIMER_EXPIRY) Timer expiry,
-      MultiOutputReceiver out) {
-    List<TimestampedValue<RawLine>> all = new ArrayList<>();
-    bag.read().forEach(all::add);
-    all.add(TimestampedValue.of(element.getValue(), timestamp));
+      @StateId(STATE_HOLD) ValueState<Long> hold,
+      @TimerId(TIMER_MATCH) Timer match) {
+    bag.add(TimestampedValue.of(element.getValue(), timestamp));
+    Long current = hold.read();
+    // A timer may only hold the watermark at or after the current element, so it is moved only
+    // when this fragment is the earliest; otherwise the pending timer will see this fragment.
+    if (current == null || timestamp.getMillis() < current) {
+      match.withOutputTimestamp(timestamp).set(timestamp);
+      hold.write(timestamp.getMillis());
+    }
+  }
 
+  @OnTimer(TIMER_MATCH)
+  public void onMatch(
+      OnTimerContext context,
+      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<RawLine>> bag,
+      @StateId(STATE_HOLD) ValueState<Long> hold,
+      @TimerId(TIMER_MATCH) Timer match,
+      MultiOutputReceiver out) {
+    long now = context.fireTimestamp().getMillis();
+    List<TimestampedValue<RawLine>> keep = new ArrayList<>();
     Map<FragmentMatcher.Fragment, TimestampedValue<RawLine>> byFragment = new IdentityHashMap<>();
-    List<FragmentMatcher.Fragment> fragments = new ArrayList<>(all.size());
-    for (TimestampedValue<RawLine> tv : all) {
+    List<FragmentMatcher.Fragment> due = new ArrayList<>();
+    for (TimestampedValue<RawLine> tv : bag.read()) {
+      if (tv.getTimestamp().getMillis() > now) {
+        keep.add(tv); // not every fragment up to its time has arrived yet
+        continue;
+      }
       FragmentMatcher.Fragment f = toFragment(tv.getValue());
       if (f == null) {
-        // Parsed fine upstream; a failure here would be a decoder bug, never a reason to lose it.
+        // It parsed upstream; failing now would be a decoder bug, never a reason to lose a line.
         emitter.deadLetter(out, tv.getValue(), DeadLetter.Stage.MULTIPART,
             "fragment no longer parses", tv.getTimestamp().getMillis());
         continue;
       }
       byFragment.put(f, tv);
-      fragments.add(f);
+      due.add(f);
     }
 
-    FragmentMatcher.Result result = FragmentMatcher.match(fragments);
+    FragmentMatcher.Result result = FragmentMatcher.match(due);
     for (List<FragmentMatcher.Fragment> message : result.complete()) {
       List<NmeaSentence> sentences = new ArrayList<>(message.size());
       List<RawLine> raws = new ArrayList<>(message.size());
@@ -94,39 +128,37 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, Void> {
       }
       emitter.emit(out, sentences, raws, eventTime, true);
     }
-
-    bag.clear();
-    if (result.pending().isEmpty()) {
-      expiry.clear();
-      return;
-    }
-    long newest = Long.MIN_VALUE;
     for (FragmentMatcher.Fragment f : result.pending()) {
       TimestampedValue<RawLine> tv = byFragment.get(f);
-      bag.add(tv);
-      newest = Math.max(newest, tv.getTimestamp().getMillis());
+      if (tv.getTimestamp().getMillis() + timeout.getMillis() <= now) {
+        emitter.deadLetter(out, tv.getValue(), DeadLetter.Stage.MULTIPART, orphanReason(f),
+            tv.getTimestamp().getMillis());
+      } else {
+        keep.add(tv);
+      }
     }
-    Instant fireAt = new Instant(newest).plus(timeout);
-    Instant hold = timestamp.isAfter(fireAt) ? fireAt : timestamp;
-    expiry.withOutputTimestamp(hold).set(fireAt);
-  }
 
-  @OnTimer(TIMER_EXPIRY)
-  public void onExpiry(
-      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<RawLine>> bag,
-      MultiOutputReceiver out) {
-    for (TimestampedValue<RawLine> tv : bag.read()) {
-      emitter.deadLetter(out, tv.getValue(), DeadLetter.Stage.MULTIPART,
-          orphanReason(tv.getValue()), tv.getTimestamp().getMillis());
-    }
     bag.clear();
+    if (keep.isEmpty()) {
+      hold.clear();
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
+    long nextFuture = Long.MAX_VALUE;
+    for (TimestampedValue<RawLine> tv : keep) {
+      bag.add(tv);
+      long t = tv.getTimestamp().getMillis();
+      earliest = Math.min(earliest, t);
+      if (t > now) {
+        nextFuture = Math.min(nextFuture, t);
+      }
+    }
+    long next = Math.min(now + POLL_STEP.getMillis(), nextFuture);
+    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(next));
+    hold.write(earliest);
   }
 
-  private String orphanReason(RawLine raw) {
-    FragmentMatcher.Fragment f = toFragment(raw);
-    if (f == null) {
-      return "incomplete multipart message";
-    }
+  private String orphanReason(FragmentMatcher.Fragment f) {
     return "incomplete multipart message: fragment " + f.sentence().fragmentNumber() + " of "
         + f.sentence().fragmentCount() + " without its other fragments within "
         + timeout.getStandardSeconds() + " s";
