@@ -90,8 +90,9 @@ COMMENT ON TABLE vessel_static IS
   '(greatest (<field>_ts, value)) that carried it; independent of arrival order.';
 
 -- ais_stats_minute: decoded messages per UTC minute and AIS type. Written as the full count
--- (SET messages = EXCLUDED.messages), never incremented, so refired panes and replays are
--- idempotent.
+-- (SET messages = EXCLUDED.messages), never incremented, and only when larger than the stored
+-- count (panes accumulate, so a smaller count is a stale pane): refired panes, retries and
+-- replays are idempotent and order-independent.
 CREATE TABLE ais_stats_minute (
   minute   timestamptz NOT NULL,
   msg_type smallint    NOT NULL,

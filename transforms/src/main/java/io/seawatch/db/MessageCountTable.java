@@ -11,11 +11,15 @@ import java.sql.SQLException;
 public final class MessageCountTable {
   public static final String TABLE = "ais_stats_minute";
 
-  /** Sets the full count; an unchanged count does not rewrite the row. */
+  /**
+   * Sets the full count, and only a larger one: counts arrive as accumulating panes, so a smaller
+   * count is a stale pane (retried bundle, reordering, a restart without state) and must not win.
+   * Order-independent, and replays do not rewrite the row.
+   */
   public static final String UPSERT =
       "INSERT INTO ais_stats_minute AS t (minute, msg_type, messages) VALUES (?, ?, ?)"
           + " ON CONFLICT (minute, msg_type) DO UPDATE SET messages = EXCLUDED.messages"
-          + " WHERE t.messages IS DISTINCT FROM EXCLUDED.messages";
+          + " WHERE t.messages < EXCLUDED.messages";
 
   private MessageCountTable() {}
 
