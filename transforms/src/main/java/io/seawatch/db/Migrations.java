@@ -84,6 +84,13 @@ public final class Migrations {
     return run(c, true);
   }
 
+  /** Connects to {@code target}, applies every pending migration and disconnects. */
+  public Result migrate(JdbcTarget target) throws SQLException {
+    try (Connection c = target.connect()) {
+      return migrate(c);
+    }
+  }
+
   /** Reads the state without changing anything (beyond creating an empty schema_migrations). */
   public Result status(Connection c) throws SQLException {
     return run(c, false);
