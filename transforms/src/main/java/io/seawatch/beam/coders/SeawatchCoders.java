@@ -1,0 +1,28 @@
+package io.seawatch.beam.coders;
+
+import io.seawatch.db.VesselStaticRow;
+import io.seawatch.model.DeadLetter;
+import io.seawatch.model.MessageCount;
+import io.seawatch.model.Origin;
+import io.seawatch.model.VesselPosition;
+import io.seawatch.model.VesselStatic;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.CoderRegistry;
+
+/** Registers the explicit coders of the model records, so no type falls back to Java serialization. */
+public final class SeawatchCoders {
+  private SeawatchCoders() {}
+
+  public static void registerOn(Pipeline p) {
+    registerOn(p.getCoderRegistry());
+  }
+
+  public static void registerOn(CoderRegistry r) {
+    r.registerCoderForClass(Origin.class, OriginCoder.of());
+    r.registerCoderForClass(DeadLetter.class, DeadLetterCoder.of());
+    r.registerCoderForClass(VesselPosition.class, VesselPositionCoder.of());
+    r.registerCoderForClass(VesselStatic.class, VesselStaticCoder.of());
+    r.registerCoderForClass(MessageCount.class, MessageCountCoder.of());
+    r.registerCoderForClass(VesselStaticRow.class, VesselStaticRowCoder.of());
+  }
+}

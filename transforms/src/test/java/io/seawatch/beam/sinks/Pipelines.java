@@ -1,0 +1,27 @@
+package io.seawatch.beam.sinks;
+
+import io.seawatch.beam.coders.SeawatchCoders;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+
+/** Runs one sink over a fixed input on the DirectRunner, once per call (ITs write repeatedly). */
+final class Pipelines {
+  private Pipelines() {}
+
+  static <T> void write(
+      List<T> input, Coder<T> coder, PTransform<PCollection<T>, PCollection<Void>> sink) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    SeawatchCoders.registerOn(p);
+    p.apply("Input", Create.of(input).withCoder(coder)).apply("Sink", sink);
+    PipelineResult.State state = p.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new AssertionError("pipeline ended " + state);
+    }
+  }
+}
