@@ -6,6 +6,9 @@ import io.seawatch.beam.ReadAisFromKafka;
 import io.seawatch.beam.ReadAisFromKafka.PartitionRange;
 import io.seawatch.beam.coders.SeawatchCoders;
 import io.seawatch.db.JdbcTarget;
+import io.seawatch.db.MigrationException;
+import io.seawatch.db.Migrations;
+import java.sql.SQLException;
 import io.seawatch.model.RawLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +74,7 @@ public final class IngestCommand implements Command {
     }
     PTransform<PBegin, PCollection<RawLine>> source = source(options);
     JdbcTarget target = JdbcTarget.of(options.getJdbcUrl(), options.getJdbcUser());
-    Databases.migrate(target, out);
+    migrate(target);
 
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
     if (direct) {
@@ -144,6 +147,22 @@ public final class IngestCommand implements Command {
                 options.getBootstrapServers(), options.getTopic(), options.getConsumerGroup());
     return read.withMaxOutOfOrderness(Duration.standardSeconds(options.getMaxOutOfOrdernessSeconds()))
         .withIdleTimeout(Duration.standardSeconds(options.getIdleTimeoutSeconds()));
+  }
+
+  /** Creates or upgrades the tables before the pipeline starts: a bad URL fails in one line. */
+  private void migrate(JdbcTarget target) {
+    Migrations.Result result;
+    try {
+      result = Migrations.builtIn().migrate(target);
+    } catch (MigrationException e) {
+      throw new UserError(e.getMessage());
+    } catch (SQLException e) {
+      throw new UserError("cannot use " + target.redactedUrl() + ": " + target.describe(e));
+    }
+    long applied = result.applied().stream().filter(Migrations.AppliedMigration::now).count();
+    out.println("ingest: schema " + result.schema() + " at version "
+        + result.applied().get(result.applied().size() - 1).version()
+        + (applied > 0 ? " (" + applied + " migrations applied now)" : ""));
   }
 
   private static String describe(IngestPipeline.Options options) {

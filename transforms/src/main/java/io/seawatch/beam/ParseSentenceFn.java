@@ -4,6 +4,7 @@ import io.seawatch.ais.AisException;
 import io.seawatch.ais.NmeaSentence;
 import io.seawatch.model.DeadLetter;
 import io.seawatch.model.RawLine;
+import io.seawatch.model.VesselPosition;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -12,11 +13,11 @@ import org.apache.beam.sdk.values.KV;
 import org.joda.time.Instant;
 
 /**
- * Parses the NMEA framing of one line. Single-sentence messages are decoded right here; fragments
+ * Parses the NMEA framing of one line (main output: positions). Single-sentence messages are decoded right here; fragments
  * of multipart messages go to the {@link DecodeAisSentences#FRAGMENTS} output keyed by input stream
  * and multipart key; framing errors become dead letters.
  */
-final class ParseSentenceFn extends DoFn<RawLine, Void> {
+final class ParseSentenceFn extends DoFn<RawLine, VesselPosition> {
   private static final long serialVersionUID = 1L;
 
   private final Counter linesIn = Metrics.counter(IngestMetrics.NAMESPACE, IngestMetrics.LINES_IN);

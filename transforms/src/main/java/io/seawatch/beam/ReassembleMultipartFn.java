@@ -6,6 +6,7 @@ import io.seawatch.ais.NmeaSentence;
 import io.seawatch.beam.coders.RawLineCoder;
 import io.seawatch.model.DeadLetter;
 import io.seawatch.model.RawLine;
+import io.seawatch.model.VesselPosition;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ import org.joda.time.Instant;
  * <p>State cleanup: when the bag is empty the hold is cleared and no timer is set, so an idle key
  * keeps neither state nor timer.
  */
-final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, Void> {
+final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPosition> {
   private static final long serialVersionUID = 1L;
 
   static final String STATE_FRAGMENTS = "fragments";

@@ -72,7 +72,7 @@ public class DecodeAisSentencesTest {
     List<String> parts = Nmea.fragments(payload.payload());
     List<String> out = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
-      out.add(Nmea.sentence(parts.size(), i + 1, seq, channel, parts.get(i),
+      out.add(Nmea.sentence(parts.size(), i + 1, String.valueOf(seq), channel, parts.get(i),
           i == parts.size() - 1 ? payload.fillBits() : 0));
     }
     return out;
@@ -81,7 +81,7 @@ public class DecodeAisSentencesTest {
   @Test
   public void decodesOnePositionToExactValues() {
     AisPayload payload = POSITION.encode();
-    String sentence = Nmea.sentence(1, 1, -1, 'A', payload.payload(), payload.fillBits());
+    String sentence = Nmea.sentence(1, 1, "", 'A', payload.payload(), payload.fillBits());
     PCollectionTuple out = decode(Create.timestamped(
         TimestampedValue.of(line(7, tagged("rec1", T0, sentence)), new Instant(T0))));
 
@@ -138,8 +138,8 @@ public class DecodeAisSentencesTest {
   @Test
   public void garbageBecomesDeadLettersWithReasonAndOrigin() {
     AisPayload payload = POSITION.encode();
-    String good = Nmea.sentence(1, 1, -1, 'A', payload.payload(), payload.fillBits());
-    String badChecksum = good.substring(0, good.length() - 2) + "00";
+    String good = Nmea.sentence(1, 1, "", 'A', payload.payload(), payload.fillBits());
+    String badChecksum = good.substring(0, good.length() - 2) + "7F"; // the right one is 00
     PCollectionTuple out = decode(Create.timestamped(
         TimestampedValue.of(line(1, ""), new Instant(T0)),
         TimestampedValue.of(line(2, "\u0000\u00ff garbage"), new Instant(T0)),

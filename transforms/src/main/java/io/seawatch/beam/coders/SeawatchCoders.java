@@ -4,6 +4,7 @@ import io.seawatch.db.VesselStaticRow;
 import io.seawatch.model.DeadLetter;
 import io.seawatch.model.MessageCount;
 import io.seawatch.model.Origin;
+import io.seawatch.model.RawLine;
 import io.seawatch.model.VesselPosition;
 import io.seawatch.model.VesselStatic;
 import org.apache.beam.sdk.Pipeline;
@@ -19,6 +20,7 @@ public final class SeawatchCoders {
 
   public static void registerOn(CoderRegistry r) {
     r.registerCoderForClass(Origin.class, OriginCoder.of());
+    r.registerCoderForClass(RawLine.class, RawLineCoder.of());
     r.registerCoderForClass(DeadLetter.class, DeadLetterCoder.of());
     r.registerCoderForClass(VesselPosition.class, VesselPositionCoder.of());
     r.registerCoderForClass(VesselStatic.class, VesselStaticCoder.of());
