@@ -379,9 +379,9 @@ public final class ReplayCommand implements Command {
     out.println("  --rate=N                 at most N lines per second");
     out.println("  --max                    as fast as possible (default)");
     out.println(
-        "  --partitions=N           partitions when the topic is created (default "
-            + DEFAULT_PARTITIONS
-            + "; created with retention.ms=-1; an existing topic is used as is)");
+        "  --partitions=N           partitions of a new topic (default " + DEFAULT_PARTITIONS + ")");
+    out.println("                           a new topic gets retention.ms=-1; an existing topic");
+    out.println("                           is used as is");
     out.println("  --help                   this text");
   }
 
