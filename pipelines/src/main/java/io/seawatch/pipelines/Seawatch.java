@@ -12,7 +12,8 @@ public final class Seawatch {
           new GenerateCommand(),
           new ReplayCommand(),
           new IngestCommand(),
-          new MigrateCommand());
+          new MigrateCommand(),
+          new PostgresCommand());
 
   private Seawatch() {}
 
