@@ -45,8 +45,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * {@code seawatch replay}: publishes an NMEA file (plain or gzip) to Kafka, one record per line.
  *
- * <p>Record value: the line as UTF-8. Record timestamp: the tag block's {@code c:} time when there
- * is one (so event time survives the trip), else the time of sending. Fragments of a multipart
+ * <p>Record value: the line as UTF-8 (every line, empty ones too, so that the pipeline sees what a
+ * file read would). Record timestamp: the tag block's {@code c:} time when there is one (so event
+ * time survives the trip), else the latest {@code c:} before it in the file, else the time of
+ * sending. Fragments of a multipart
  * message are keyed alike (see {@link NmeaPeek}) and so land on one partition in file order;
  * single-part lines go round-robin over the partitions, without a key. Both make the partition of
  * every line a function of the file and the partition count alone.
@@ -237,10 +239,11 @@ public final class ReplayCommand implements Command {
     try (BufferedReader in = open(file);
         KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       String line;
+      long clock = -1;
       while ((line = in.readLine()) != null) {
         if (line.isEmpty()) {
+          // Published all the same: the pipeline dead-letters it, as it does reading the file.
           s.emptyLines++;
-          continue;
         }
         peek.peek(line);
         String key = peek.partitionKey();
@@ -253,8 +256,11 @@ public final class ReplayCommand implements Command {
         long timestamp = peek.timestampMillis();
         if (timestamp >= 0) {
           s.tagBlockTimes++;
+          clock = timestamp;
         } else {
-          timestamp = System.currentTimeMillis();
+          // Continuation lines of a tag-block group carry no c:; the receive clock carries
+          // forward, exactly as `ingest --input` does for the same file.
+          timestamp = clock >= 0 ? clock : System.currentTimeMillis();
         }
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(
@@ -415,7 +421,7 @@ public final class ReplayCommand implements Command {
       out.println(parts);
       out.printf(
           Locale.ROOT,
-          "  multipart fragments: %,d; with tag-block time: %,d; empty lines skipped: %,d%n",
+          "  multipart fragments: %,d; with tag-block time: %,d; empty lines: %,d%n",
           multipartFragments,
           tagBlockTimes,
           emptyLines);
