@@ -248,7 +248,8 @@ public final class Polygon {
             .distinct()
             .count();
     if (distinct < 3) {
-      throw new IllegalArgumentException("a ring needs at least 3 distinct points, got " + distinct);
+      throw new IllegalArgumentException(
+          "a ring needs at least 3 distinct points, got " + distinct);
     }
     return r;
   }

@@ -203,7 +203,7 @@ public final class EncounterDetector {
 
   // ---- stage 2: pairs ----
 
-  /** Running sums of one pair's current proximity episode, 100 bytes. */
+  /** Running sums of one pair's current proximity episode, 78 bytes. */
   public static final class PairState {
     private static final int FORMAT = 1;
     final int mmsi;

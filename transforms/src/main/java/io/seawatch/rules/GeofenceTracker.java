@@ -20,13 +20,13 @@ import java.util.TreeMap;
  * {@code portMinStopMillis} in total, a PORT_VISIT (entry to exit) follows the exit.
  *
  * <p>Events (point events unless said): GEOFENCE_ENTRY at the entry fix; GEOFENCE_EXIT at the
- * first outside fix (at its position) with {@code dwell_s}; PORT_VISIT from entry to exit at the position of the
- * first stop, with {@code dwell_s}, {@code stop_s}. All carry {@code geofence}, {@code name},
+ * first outside fix (at its position) with {@code dwell_s}; PORT_VISIT from entry to exit at the
+ * position of the first stop, with {@code dwell_s}, {@code stop_s}. All carry {@code geofence}, {@code name},
  * {@code geofence_kind}, and the fence id is part of the event id. A vessel silent for {@code
  * geofenceTimeoutMillis} inside a fence is exited at its last fix ({@code timeout=true}).
  *
- * <p>State: one membership (about 100 bytes) per fence the vessel is in or entering, at most
- * {@link #MAX_MEMBERSHIPS}; empty (droppable) when the vessel is in no fence. Fixes must come in
+ * <p>State: 14 bytes plus one membership (85 bytes + the fence id) per fence the vessel is in or
+ * entering, at most {@link #MAX_MEMBERSHIPS}; empty (droppable) when the vessel is in no fence. Fixes must come in
  * event-time order per vessel; older ones and ones without coordinates are ignored. Fence lookup
  * is a linear scan with a bounding-box check, fine for some hundred fences.
  */

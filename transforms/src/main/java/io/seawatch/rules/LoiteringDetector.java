@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * antimeridian); details {@code mean_speed_kn} (arithmetic mean of the reported speeds), {@code
  * points}, {@code duration_s}. Episodes shorter than the minimum emit nothing.
  *
- * <p>State: running sums only (no point list), 70 bytes; empty between episodes, so it can be
+ * <p>State: running sums only (no point list), 66 bytes; empty between episodes, so it can be
  * dropped as soon as no episode is running. Fixes without coordinates or speed are ignored; fixes
  * older than the newest one seen are ignored (event-time order per vessel is the caller's job).
  */

@@ -80,9 +80,13 @@ public final class TrackSegmenter {
    * @param meters step length, 0 for a new segment
    */
   public record Step(
-      long segmentId, long segmentStartMillis, double segmentMeters, long fromMillis, double meters) {}
+      long segmentId,
+      long segmentStartMillis,
+      double segmentMeters,
+      long fromMillis,
+      double meters) {}
 
-  /** Per-MMSI state: at most {@code maxOpenSegments} segments of 60 bytes. */
+  /** Per-MMSI state: at most {@code maxOpenSegments} segments, 14 + 60 bytes each. */
   public static final class State {
     private static final int FORMAT = 1;
     final int mmsi;
@@ -233,7 +237,7 @@ public final class TrackSegmenter {
     return min;
   }
 
-  /** When the state can be dropped (after {@link #onWatermark} at that time): all segments closed. */
+  /** When the state can be dropped (after {@link #onWatermark} at that time: all closed). */
   public long expiryTime(State s) {
     long max = Long.MIN_VALUE;
     for (Segment g : s.segments) {

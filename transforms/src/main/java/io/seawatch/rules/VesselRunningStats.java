@@ -14,7 +14,7 @@ import java.util.List;
  * remembered (at most {@code maxOpenEvents}, oldest start dropped first) until their closing
  * version arrives.
  *
- * <p>State: about 100 bytes plus 17 per open event; freed {@code vesselStateTtlMillis} after the
+ * <p>State: 86 bytes plus 17 per open event; freed {@code vesselStateTtlMillis} after the
  * last fix (the totals are then gone - the database keeps the history).
  */
 public final class VesselRunningStats {

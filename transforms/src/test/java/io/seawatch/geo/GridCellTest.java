@@ -51,7 +51,8 @@ public class GridCellTest {
   @Test
   public void cellsWithinARadius() {
     // In the middle of a cell a 500 m circle stays in it.
-    assertArrayEquals(new long[] {GridCell.idOf(10.05, 20.05)}, GridCell.cellsWithin(10.05, 20.05, 500));
+    assertArrayEquals(
+        new long[] {GridCell.idOf(10.05, 20.05)}, GridCell.cellsWithin(10.05, 20.05, 500));
     // 100 m west of the lon 20.0 boundary at lat 10.05: the cell and its eastern neighbour.
     long west = GridCell.idOf(10.05, 19.999);
     assertArrayEquals(new long[] {west, west + 1}, GridCell.cellsWithin(10.05, 19.999, 500));

@@ -101,7 +101,8 @@ public class PolygonTest {
     assertMessage("not a number: 'x'", () -> Polygon.parse("0 0, x 1, 1 1"));
     assertMessage(
         "a ring needs at least 3 distinct points, got 2", () -> Polygon.parse("0 0, 1 1, 0 0"));
-    assertMessage("ring point 1 out of range: lon 181.0 lat 0.0", () -> Polygon.parse("181 0,1 1,2 2"));
+    assertMessage(
+        "ring point 1 out of range: lon 181.0 lat 0.0", () -> Polygon.parse("181 0,1 1,2 2"));
     assertMessage("empty polygon text", () -> Polygon.parse("  "));
     assertMessage(
         "GeoJSON: type must be Polygon, MultiPolygon, Feature or FeatureCollection, got Point",
@@ -109,7 +110,8 @@ public class PolygonTest {
     assertMessage(
         "GeoJSON: expected ',' or ']' at offset 39",
         () -> Polygon.parse("{\"type\":\"Polygon\",\"coordinates\":[[[0,0 [1,0]]]}"));
-    assertMessage("GeoJSON: unexpected end at offset 17", () -> Polygon.parse("{\"type\":\"Polygon\""));
+    assertMessage(
+        "GeoJSON: unexpected end at offset 17", () -> Polygon.parse("{\"type\":\"Polygon\""));
   }
 
   private static void assertMessage(String expected, org.junit.function.ThrowingRunnable r) {

@@ -61,7 +61,8 @@ public class GapDetectorTest {
   static List<Fix> everyMinute(int mmsi, String source, long from, long to) {
     List<Fix> fixes = new ArrayList<>();
     for (long t = from; t <= to; t += MINUTE) {
-      fixes.add(new Fix(TrackBuilder.position(mmsi, t, 54.0 + (mmsi % 100) / 1000.0, 10.0, 8.0), source));
+      double lat = 54.0 + (mmsi % 100) / 1000.0;
+      fixes.add(new Fix(TrackBuilder.position(mmsi, t, lat, 10.0, 8.0), source));
     }
     return fixes;
   }
