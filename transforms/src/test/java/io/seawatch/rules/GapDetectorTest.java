@@ -7,6 +7,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -162,8 +163,9 @@ public class GapDetectorTest {
     for (int m = 12; m <= 15; m++) {
       tracks.add(everyMinute(m, "rec2", stop - 2 * HOUR, back + 30 * MINUTE));
     }
-    @SuppressWarnings("unchecked")
-    List<Fix> all = TrackBuilder.merge(tracks.toArray(new List[0]));
+    List<Fix> all = new ArrayList<>();
+    tracks.forEach(all::addAll);
+    all.sort(Comparator.comparingLong(Fix::timeMillis).thenComparingInt(Fix::mmsi));
     Pipeline p = new Pipeline();
     all.forEach(p::input);
 
