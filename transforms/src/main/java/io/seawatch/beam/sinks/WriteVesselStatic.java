@@ -89,6 +89,9 @@ public final class WriteVesselStatic
                     Repeatedly.forever(
                         AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
                 .discardingFiredPanes()
+                // The end of the global window fires even for a key whose pane is empty, and
+                // Combine.perKey of nothing is null: fire only panes that hold something.
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                 .withAllowedLateness(Duration.ZERO))
         .apply(REDUCE_STEP, Combine.perKey(VesselStaticRow::merge))
         .apply(VALUES_STEP, Values.create())

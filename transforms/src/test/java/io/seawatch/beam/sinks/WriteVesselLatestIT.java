@@ -91,4 +91,10 @@ public class WriteVesselLatestIT {
     write(MESSAGES);
     assertEquals(before, DB.dump("SELECT ctid, * FROM vessel_latest ORDER BY mmsi"));
   }
+
+  @Test
+  public void streamingPanesThenEndOfInputWriteTheSameRows() throws Exception {
+    Pipelines.stream(MESSAGES, VesselPositionCoder.of(), WriteVesselLatest.to(DB.target()));
+    assertEquals(EXPECTED, table());
+  }
 }

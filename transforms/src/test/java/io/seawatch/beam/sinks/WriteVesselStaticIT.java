@@ -110,4 +110,10 @@ public class WriteVesselStaticIT {
     write(MESSAGES);
     assertEquals(before, DB.dump("SELECT ctid, * FROM vessel_static ORDER BY mmsi"));
   }
+
+  @Test
+  public void streamingPanesThenEndOfInputWriteTheSameRows() throws Exception {
+    Pipelines.stream(MESSAGES, VesselStaticCoder.of(), WriteVesselStatic.to(DB.target()));
+    assertEquals(EXPECTED, table());
+  }
 }
