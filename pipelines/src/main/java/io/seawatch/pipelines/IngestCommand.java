@@ -33,6 +33,7 @@ import org.joda.time.Duration;
 public final class IngestCommand implements Command {
   private static final java.time.Duration KAFKA_TIMEOUT = java.time.Duration.ofSeconds(10);
   private static final Duration PROGRESS_EVERY = Duration.standardSeconds(2);
+  private static final long QUIET_PROGRESS_NANOS = 30_000_000_000L;
 
   private final PrintStream out;
 
@@ -108,6 +109,9 @@ public final class IngestCommand implements Command {
       }
       Counts c = Counts.of(result);
       long now = System.nanoTime();
+      if (c.linesIn == lastLines && now - lastNanos < QUIET_PROGRESS_NANOS) {
+        continue; // counters move when bundles commit; say nothing new until they do
+      }
       double rate = (c.linesIn - lastLines) / ((now - lastNanos) / 1e9);
       out.printf("ingest: %,d lines (%,.0f/s), %,d messages, %,d dead letters%n",
           c.linesIn, rate, c.messages, c.deadLetters);

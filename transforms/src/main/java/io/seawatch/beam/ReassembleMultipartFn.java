@@ -37,11 +37,13 @@ import org.joda.time.Instant;
  * position in the input stream. The decision depends only on the fragments up to {@code F}, so a
  * batch run and a streaming run pair the same fragments and emit the same messages.
  *
- * <p>Timer: one event-time timer per key. It fires first at the earliest pending fragment, then
- * every {@link #POLL_STEP} of event time while fragments wait (a message is emitted within one step
- * after the watermark passes its last fragment). Its output timestamp holds the watermark at the
- * earliest pending fragment, so messages and dead letters keep their own event time. A fragment
- * still unmatched {@code timeout} after its event time becomes a dead letter.
+ * <p>Timer: one event-time timer per key, at the earliest pending fragment plus {@code timeout}.
+ * By then every fragment that could complete that fragment's message has arrived (fragments of
+ * one message are received together), so a message waits at most {@code timeout} of event time
+ * after its first fragment. Its output timestamp holds the watermark at the earliest pending
+ * fragment, so messages and dead letters keep their own event time. A fragment still unmatched
+ * {@code timeout} after its event time becomes a dead letter. A batch run fires about one timer
+ * per key and {@code timeout} of event time that holds fragments.
  *
  * <p>State cleanup: when the bag is empty the hold is cleared and no timer is set, so an idle key
  * keeps neither state nor timer.
@@ -52,7 +54,6 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   static final String STATE_FRAGMENTS = "fragments";
   static final String STATE_HOLD = "hold";
   static final String TIMER_MATCH = "match";
-  static final Duration POLL_STEP = Duration.standardSeconds(10);
 
   @StateId(STATE_FRAGMENTS)
   private final StateSpec<BagState<TimestampedValue<RawLine>>> fragmentsSpec =
@@ -84,7 +85,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     // A timer may only hold the watermark at or after the current element, so it is moved only
     // when this fragment is the earliest; otherwise the pending timer will see this fragment.
     if (current == null || timestamp.getMillis() < current) {
-      match.withOutputTimestamp(timestamp).set(timestamp);
+      match.withOutputTimestamp(timestamp).set(timestamp.plus(timeout));
       hold.write(timestamp.getMillis());
     }
   }
@@ -145,17 +146,11 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       return;
     }
     long earliest = Long.MAX_VALUE;
-    long nextFuture = Long.MAX_VALUE;
     for (TimestampedValue<RawLine> tv : keep) {
       bag.add(tv);
-      long t = tv.getTimestamp().getMillis();
-      earliest = Math.min(earliest, t);
-      if (t > now) {
-        nextFuture = Math.min(nextFuture, t);
-      }
+      earliest = Math.min(earliest, tv.getTimestamp().getMillis());
     }
-    long next = Math.min(now + POLL_STEP.getMillis(), nextFuture);
-    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(next));
+    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(earliest).plus(timeout));
     hold.write(earliest);
   }
 
