@@ -1,6 +1,9 @@
 package io.seawatch.pipelines;
 
 import io.seawatch.beam.ReadAisFromKafka.PartitionRange;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +19,32 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Looks a topic up before a pipeline is built, so that a bad address fails in one line. */
 final class KafkaTopics {
+  private static final int CONNECT_TIMEOUT_MS = 2000;
+
   private KafkaTopics() {}
+
+  /**
+   * A plain TCP connect first: a stopped broker is then reported at once instead of after the admin
+   * client's retries. The admin call that follows still checks that Kafka answers.
+   */
+  static boolean anyAcceptsConnections(String bootstrap) {
+    for (String server : bootstrap.split(",")) {
+      int colon = server.lastIndexOf(':');
+      if (colon <= 0) {
+        return true; // let the admin client judge what it has already accepted
+      }
+      try (Socket socket = new Socket()) {
+        String host = server.substring(0, colon).trim();
+        int port = Integer.parseInt(server.substring(colon + 1).trim());
+        socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+        return true;
+      } catch (IOException | IllegalArgumentException e) {
+        // try the next one
+      }
+    }
+    return false;
+  }
+
 
   /**
    * Returns each partition's first and end offset now.
@@ -25,6 +53,11 @@ final class KafkaTopics {
    */
   static List<PartitionRange> partitionRanges(
       String bootstrapServers, String topic, Duration timeout) {
+    if (!anyAcceptsConnections(bootstrapServers)) {
+      throw new UserError(
+          "cannot reach Kafka at " + bootstrapServers
+              + " (is it running? runner-configs/bin/kafka start)");
+    }
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

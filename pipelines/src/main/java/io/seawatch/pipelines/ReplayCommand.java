@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +58,6 @@ public final class ReplayCommand implements Command {
 
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final int ADMIN_TIMEOUT_MS = 8_000;
-  private static final int CONNECT_TIMEOUT_MS = 2_000;
 
   @Override
   public String name() {
@@ -125,7 +122,7 @@ public final class ReplayCommand implements Command {
       throw new UserError("invalid --bootstrapServers=" + bootstrap + ": " + rootMessage(e));
     }
     try {
-      if (!anyAcceptsConnections(bootstrap)) {
+      if (!KafkaTopics.anyAcceptsConnections(bootstrap)) {
         throw cannotReach(bootstrap);
       }
       try {
@@ -163,28 +160,6 @@ public final class ReplayCommand implements Command {
     } finally {
       admin.close(Duration.ofSeconds(1));
     }
-  }
-
-  /**
-   * A plain TCP connect first: a stopped broker is then reported at once instead of after the admin
-   * client's retries. The admin call that follows still checks that Kafka answers.
-   */
-  private static boolean anyAcceptsConnections(String bootstrap) {
-    for (String server : bootstrap.split(",")) {
-      int colon = server.lastIndexOf(':');
-      if (colon <= 0) {
-        return true; // let the admin client judge what it has already accepted
-      }
-      try (Socket socket = new Socket()) {
-        String host = server.substring(0, colon).trim();
-        int port = Integer.parseInt(server.substring(colon + 1).trim());
-        socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-        return true;
-      } catch (IOException | IllegalArgumentException e) {
-        // try the next one
-      }
-    }
-    return false;
   }
 
   private static TopicDescription describe(Admin admin, String topic) throws InterruptedException {

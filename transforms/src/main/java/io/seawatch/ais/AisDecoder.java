@@ -12,6 +12,9 @@ import java.util.List;
  * (binary and text messages: 1008 bits, i.e. five slots).
  */
 public final class AisDecoder {
+  /** The longest AIS message: five slots of user data (ITU-R M.1371). */
+  static final int MAX_BITS = 1008;
+
   private AisDecoder() {}
 
   /** Decodes one armored payload (fragments already concatenated). */
@@ -59,16 +62,24 @@ public final class AisDecoder {
     if (len < 38) {
       throw tooShort(type, len);
     }
+    if (len > MAX_BITS) {
+      throw new AisException("payload too long: " + len + " bits (an AIS message has at most "
+          + MAX_BITS + ")");
+    }
     switch (type) {
       case 1:
       case 2:
       case 3:
         min(type, len, 163);
-        return new PositionReportClassA(bits);
+        PositionReportClassA a = new PositionReportClassA(bits);
+        coordinates(a.lat(), a.lon());
+        return a;
       case 4:
       case 11:
         min(type, len, 168);
-        return new BaseStationReport(bits);
+        BaseStationReport base = new BaseStationReport(bits);
+        coordinates(base.lat(), base.lon());
+        return base;
       case 5:
         min(type, len, 420);
         return new StaticAndVoyageData(bits);
@@ -84,7 +95,9 @@ public final class AisDecoder {
         return new BinaryBroadcastMessage(bits);
       case 9:
         min(type, len, 168);
-        return new SarAircraftPositionReport(bits);
+        SarAircraftPositionReport sar = new SarAircraftPositionReport(bits);
+        coordinates(sar.lat(), sar.lon());
+        return sar;
       case 10:
         min(type, len, 72);
         return new UtcDateInquiry(bits);
@@ -105,16 +118,22 @@ public final class AisDecoder {
         return new DgnssBroadcast(bits);
       case 18:
         min(type, len, 168);
-        return new PositionReportClassB(bits);
+        PositionReportClassB b = new PositionReportClassB(bits);
+        coordinates(b.lat(), b.lon());
+        return b;
       case 19:
         min(type, len, 312);
-        return new ExtendedPositionReportClassB(bits);
+        ExtendedPositionReportClassB eb = new ExtendedPositionReportClassB(bits);
+        coordinates(eb.lat(), eb.lon());
+        return eb;
       case 20:
         range(type, len, 72, 186);
         return new DataLinkManagement(bits);
       case 21:
         range(type, len, 272, 368);
-        return new AidToNavigationReport(bits);
+        AidToNavigationReport aton = new AidToNavigationReport(bits);
+        coordinates(aton.lat(), aton.lon());
+        return aton;
       case 22:
         min(type, len, 168);
         return new ChannelManagement(bits);
@@ -141,9 +160,24 @@ public final class AisDecoder {
         return new MultipleSlotBinaryMessage(bits);
       case 27:
         range(type, len, 96, 168);
-        return new LongRangePositionReport(bits);
+        LongRangePositionReport lr = new LongRangePositionReport(bits);
+        coordinates(lr.lat(), lr.lon());
+        return lr;
       default:
         throw new AisException("unknown message type " + type);
+    }
+  }
+
+  /**
+   * Rejects coordinates outside the globe. "Not available" (91/181, NaN here) is valid; anything
+   * else beyond +-90/+-180 is a corrupt or forged report, and a pipeline must not draw it on a map.
+   */
+  private static void coordinates(double lat, double lon) throws AisException {
+    if (lat < -90 || lat > 90) {
+      throw new AisException("latitude out of range: " + lat);
+    }
+    if (lon < -180 || lon > 180) {
+      throw new AisException("longitude out of range: " + lon);
     }
   }
 

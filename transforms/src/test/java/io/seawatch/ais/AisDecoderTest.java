@@ -30,6 +30,23 @@ public class AisDecoderTest {
     return assertThrows(AisException.class, p::decode).reason();
   }
 
+  /** Lat 91 / lon 181 mean "not available"; anything else off the globe is corrupt. */
+  @Test
+  public void coordinatesOutsideTheGlobeAreRejected() throws AisException {
+    // type 1: header 38 bits, status 4, turn 8, speed 10, accuracy 1, then lon 28 and lat 27.
+    Payload base = Payload.header(1, 0, 244123456).u(0, 4).s(0, 8).u(0, 10).b(false);
+    assertEquals("latitude out of range: 95.0",
+        reject(Payload.header(1, 0, 244123456).u(0, 4).s(0, 8).u(0, 10).b(false)
+            .s(0, 28).s(95 * 600_000, 27).padTo(168)));
+    assertEquals("longitude out of range: -190.0",
+        reject(Payload.header(1, 0, 244123456).u(0, 4).s(0, 8).u(0, 10).b(false)
+            .s(-190 * 600_000, 28).s(0, 27).padTo(168)));
+    PositionReportClassA na =
+        (PositionReportClassA) base.s(181 * 600_000, 28).s(91 * 600_000, 27).padTo(168).decode();
+    assertEquals(Double.NaN, na.lat(), 0.0);
+    assertEquals(Double.NaN, na.lon(), 0.0);
+  }
+
   @Test
   public void type1() throws AisException {
     PositionReportClassA m =
@@ -723,7 +740,7 @@ public class AisDecoderTest {
     assertEquals("payload too long for type 27: 174 bits", reject(Payload.header(27, 0, 1).padTo(174)));
     assertEquals("payload too short for type 25: 60 bits",
         reject(Payload.header(25, 0, 1).b(true).b(true).padTo(60)));
-    assertEquals("payload too long for type 8: 1014 bits", reject(Payload.header(8, 0, 1).padTo(1014)));
+    assertEquals("payload too long: 1014 bits (an AIS message has at most 1008)", reject(Payload.header(8, 0, 1).padTo(1014)));
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.seawatch.model.RawLine;
 import io.seawatch.model.VesselPosition;
 import io.seawatch.model.VesselStatic;
 import io.seawatch.testdata.AisPayload;
+import io.seawatch.testdata.GarbageManifest;
+import io.seawatch.testdata.GarbageSet;
 import io.seawatch.testdata.GeneratedFleet;
 import io.seawatch.testdata.Nmea;
 import io.seawatch.testdata.PositionReportA;
@@ -181,6 +183,31 @@ public class DecodeAisSentencesTest {
     assertEquals(
         fleet.manifest().totalLines(),
         fleet.manifest().validLines() + fleet.manifest().corruptLineCount());
+  }
+
+  /**
+   * Hostile input (random bytes, truncated lines, wrong checksums, orphan fragments, absurd values,
+   * a 10 kB line, tag blocks without sentences): the pipeline does not fail, every rejected line
+   * is exactly one dead letter, and every valid one (lat 91 "not available" is valid) a message.
+   */
+  @Test
+  public void hostileInputNeverCrashesAndReconcilesExactly() {
+    GarbageSet garbage = Scenarios.hostileInput();
+    List<TimestampedValue<RawLine>> input = new ArrayList<>();
+    for (int i = 0; i < garbage.lines().size(); i++) {
+      input.add(TimestampedValue.of(line(i, garbage.lines().get(i)), new Instant(T0 + i)));
+    }
+    PCollectionTuple out = decode(Create.timestamped(input));
+
+    GarbageManifest m = garbage.manifest();
+    assertEquals(m.lines(), m.rejectedLines() + m.validLines());
+    PAssert.thatSingleton(out.get(DecodeAisSentences.DEAD_LETTERS).apply(Count.globally()))
+        .isEqualTo(m.rejectedLines());
+    List<KV<Integer, Long>> byType = new ArrayList<>();
+    m.validMessagesByType().forEach((k, v) -> byType.add(KV.of(k, v)));
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES).apply(Count.perElement()))
+        .containsInAnyOrder(byType);
+    p.run();
   }
 
   private PCollectionTuple decode(
