@@ -38,8 +38,9 @@ import org.joda.time.Instant;
  * batch run and a streaming run pair the same fragments and emit the same messages.
  *
  * <p>Timer: one event-time timer per key. It fires first at the earliest pending fragment, then
- * every {@link #POLL_STEP} of event time while fragments wait (a message is emitted within one step
- * after the watermark passes its last fragment). Its output timestamp holds the watermark at the
+ * every {@link #POLL_STEP} of event time while fragments up to the timer's time wait for partners
+ * (a message is emitted within one step after the watermark passes its last fragment), else at the
+ * next pending fragment. Its output timestamp holds the watermark at the
  * earliest pending fragment, so messages and dead letters keep their own event time. A fragment
  * still unmatched {@code timeout} after its event time becomes a dead letter.
  *
@@ -146,15 +147,21 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     }
     long earliest = Long.MAX_VALUE;
     long nextFuture = Long.MAX_VALUE;
+    boolean waiting = false; // a fragment up to now still waits for its partners
     for (TimestampedValue<RawLine> tv : keep) {
       bag.add(tv);
       long t = tv.getTimestamp().getMillis();
       earliest = Math.min(earliest, t);
       if (t > now) {
         nextFuture = Math.min(nextFuture, t);
+      } else {
+        waiting = true;
       }
     }
-    long next = Math.min(now + POLL_STEP.getMillis(), nextFuture);
+    // Poll only while a fragment waits (its timeout bounds the polls); otherwise jump to the next
+    // fragment: stepping 10 s at a time across a long event-time gap means millions of firings
+    // inside one watermark advance, during which no checkpoint barrier gets through.
+    long next = waiting ? Math.min(now + POLL_STEP.getMillis(), nextFuture) : nextFuture;
     match.withOutputTimestamp(new Instant(earliest)).set(new Instant(next));
     hold.write(earliest);
   }
