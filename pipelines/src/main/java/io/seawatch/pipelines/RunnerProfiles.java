@@ -185,7 +185,7 @@ public final class RunnerProfiles {
    * The working directory, then the repository that holds the running jar
    * ({@code <repo>/pipelines/target/seawatch.jar}), so profiles are found from anywhere.
    */
-  private static List<Path> searchRoots() {
+  static List<Path> searchRoots() {
     List<Path> roots = new ArrayList<>();
     roots.add(Path.of("").toAbsolutePath());
     try {

@@ -13,7 +13,8 @@ public final class Seawatch {
           new ReplayCommand(),
           new IngestCommand(),
           new MigrateCommand(),
-          new PostgresCommand());
+          new PostgresCommand(),
+          new ClusterCommand());
 
   private Seawatch() {}
 
