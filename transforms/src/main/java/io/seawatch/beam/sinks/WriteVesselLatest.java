@@ -90,6 +90,9 @@ public final class WriteVesselLatest
                     Repeatedly.forever(
                         AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
                 .discardingFiredPanes()
+                // The final pane at the end of the input may hold no new element; fired anyway,
+                // Combine of a binary function emits its identity, null, as the value.
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                 .withAllowedLateness(Duration.ZERO))
         .apply(REDUCE_STEP, Combine.perKey(VesselLatestTable::newer))
         .apply(VALUES_STEP, Values.create())

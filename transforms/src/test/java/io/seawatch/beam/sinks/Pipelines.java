@@ -6,6 +6,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -19,6 +20,18 @@ final class Pipelines {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);
     p.apply("Input", Create.of(input).withCoder(coder)).apply("Sink", sink);
+    run(p);
+  }
+
+  /** Runs one sink over a TestStream (panes fired by processing time, then the final pane). */
+  static <T> void write(TestStream<T> input, PTransform<PCollection<T>, PCollection<Void>> sink) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    SeawatchCoders.registerOn(p);
+    p.apply("Input", input).apply("Sink", sink);
+    run(p);
+  }
+
+  private static void run(Pipeline p) {
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new AssertionError("pipeline ended " + state);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.testing.TestStream;
+import org.joda.time.Duration;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -60,6 +62,22 @@ public class WriteVesselLatestIT {
   @Test
   public void keepsTheNewestPositionWithCoordinates() throws Exception {
     write(MESSAGES);
+    assertEquals(EXPECTED, table());
+  }
+
+  /**
+   * All messages go out in a pane fired by processing time; the final pane at the end of the input
+   * then has no new message and must write nothing (it once wrote a null row and failed).
+   */
+  @Test
+  public void anEmptyFinalPaneWritesNothing() throws Exception {
+    TestStream<VesselPosition> stream =
+        TestStream.create(VesselPositionCoder.of())
+            .addElements(
+                MESSAGES.get(0), MESSAGES.subList(1, MESSAGES.size()).toArray(new VesselPosition[0]))
+            .advanceProcessingTime(Duration.standardSeconds(60))
+            .advanceWatermarkToInfinity();
+    Pipelines.write(stream, WriteVesselLatest.to(DB.target()));
     assertEquals(EXPECTED, table());
   }
 

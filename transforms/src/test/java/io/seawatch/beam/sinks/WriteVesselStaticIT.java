@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.testing.TestStream;
+import org.joda.time.Duration;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -76,6 +78,21 @@ public class WriteVesselStaticIT {
   @Test
   public void mergesEachFieldFromItsNewestMessage() throws Exception {
     write(MESSAGES);
+    assertEquals(EXPECTED, table());
+  }
+
+  /**
+   * All messages go out in a pane fired by processing time; the final pane at the end of the input
+   * then has no new message and must write nothing (it once wrote a null row and failed).
+   */
+  @Test
+  public void anEmptyFinalPaneWritesNothing() throws Exception {
+    TestStream<VesselStatic> stream =
+        TestStream.create(VesselStaticCoder.of())
+            .addElements(MESSAGES.get(0), MESSAGES.subList(1, MESSAGES.size()).toArray(new VesselStatic[0]))
+            .advanceProcessingTime(Duration.standardSeconds(60))
+            .advanceWatermarkToInfinity();
+    Pipelines.write(stream, WriteVesselStatic.to(DB.target()));
     assertEquals(EXPECTED, table());
   }
 
