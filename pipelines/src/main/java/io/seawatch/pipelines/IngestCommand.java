@@ -57,9 +57,11 @@ public final class IngestCommand implements Command {
 
   @Override
   public int run(List<String> args) throws Exception {
+    args = RunnerProfiles.expand(args, out); // --profile=NAME / --runnerConfig=FILE
     if (args.contains("--help") || args.contains("-h")) {
       out.println("Usage: seawatch ingest (--input=FILE | --bootstrapServers=HOST:PORT [--topic=T]"
-          + " [--bounded]) [--jdbcUrl=URL] [--jdbcUser=USER] [--runner=DirectRunner|FlinkRunner]");
+          + " [--bounded]) [--jdbcUrl=URL] [--jdbcUser=USER] [--runner=DirectRunner|FlinkRunner]"
+          + " [--profile=direct|flink-local|flink-cluster | --runnerConfig=FILE]");
       out.println("The Postgres password is read from the PGPASSWORD environment variable.");
       out.println();
       PipelineOptionsFactory.printHelp(out, IngestPipeline.Options.class);

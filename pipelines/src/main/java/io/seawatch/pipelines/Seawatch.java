@@ -14,7 +14,8 @@ public final class Seawatch {
           new IngestCommand(),
           new MigrateCommand(),
           new PostgresCommand(),
-          new TablesCommand());
+          new TablesCommand(),
+          new ClusterCommand());
 
   private Seawatch() {}
 

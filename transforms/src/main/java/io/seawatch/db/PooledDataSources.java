@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 public final class PooledDataSources {
   private record Key(JdbcTarget target, boolean rewriteBatchedInserts) {}
 
+  static final String DRIVER_CLASS = "org.postgresql.Driver";
+
   private static final Map<Key, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 
   private PooledDataSources() {}
@@ -42,6 +44,10 @@ public final class PooledDataSources {
     HikariConfig config = new HikariConfig();
     config.setPoolName("seawatch-" + (key.rewriteBatchedInserts() ? "rewrite" : "plain"));
     config.setJdbcUrl(t.url());
+    // Named, the driver is loaded by Hikari's own class loader. Left to DriverManager, a Flink
+    // TaskManager only finds it once some task of the job has loaded the class: the first sink to
+    // open failed with "Failed to get driver instance" and the job restarted.
+    config.setDriverClassName(DRIVER_CLASS);
     config.setUsername(t.user());
     String pw = JdbcTarget.password();
     if (pw != null) {

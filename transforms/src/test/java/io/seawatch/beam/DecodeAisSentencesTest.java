@@ -137,6 +137,40 @@ public class DecodeAisSentencesTest {
     p.run();
   }
 
+  /**
+   * Two messages with the same key two years apart in event time (a replay mixes tag-block times
+   * with Kafka record times of today). Once the first is matched, the key's timer must jump to the
+   * second message's time, not poll every 10 s of event time across the gap (millions of firings:
+   * on Flink the operator spun in one watermark advance and no checkpoint ever completed).
+   */
+  @Test
+  public void fragmentsFarApartInEventTimeDoNotPollThroughTheGap() {
+    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
+    List<String> b = fragments(VOYAGE_B.encode(), 3, 'B');
+    long later = T0 + Duration.standardDays(730).getMillis();
+    Instant t = new Instant(T0);
+    TestStream<RawLine> stream =
+        TestStream.create(RawLineCoder.of())
+            .addElements(
+                TimestampedValue.of(line(1, tagged("rec1", T0, a.get(0))), t),
+                TimestampedValue.of(line(2, tagged("rec1", T0, a.get(1))), t),
+                TimestampedValue.of(line(3, tagged("rec1", later, b.get(0))), new Instant(later)),
+                TimestampedValue.of(line(4, tagged("rec1", later, b.get(1))), new Instant(later)))
+            .advanceWatermarkToInfinity();
+
+    PCollectionTuple out = decode(stream);
+
+    PAssert.that(out.get(DecodeAisSentences.STATICS))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"),
+            new VesselStatic(244654321, later, 5, null, "PDXY", "SOUTH WIND", 80, 200, 40, 16,
+                16, null, null, null));
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5, 5);
+    p.run();
+  }
+
   @Test
   public void garbageBecomesDeadLettersWithReasonAndOrigin() {
     AisPayload payload = POSITION.encode();

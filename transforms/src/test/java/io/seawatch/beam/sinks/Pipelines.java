@@ -10,7 +10,6 @@ import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.joda.time.Duration;
 
 /** Runs one sink over a fixed input on the DirectRunner, once per call (ITs write repeatedly). */
 final class Pipelines {
@@ -24,22 +23,11 @@ final class Pipelines {
     run(p);
   }
 
-  /**
-   * Streams the input, lets processing time pass the sinks' flush delay (so their triggers fire
-   * once with data), then ends the input: the end of the global window must not write an empty
-   * pane.
-   */
-  static <T> void stream(
-      List<T> input, Coder<T> coder, PTransform<PCollection<T>, PCollection<Void>> sink) {
+  /** Runs one sink over a TestStream (panes fired by processing time, then the final pane). */
+  static <T> void write(TestStream<T> input, PTransform<PCollection<T>, PCollection<Void>> sink) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);
-    TestStream.Builder<T> stream = TestStream.create(coder);
-    for (T t : input) {
-      stream = stream.addElements(t);
-    }
-    p.apply("Input", stream.advanceProcessingTime(Duration.standardMinutes(1))
-            .advanceWatermarkToInfinity())
-        .apply("Sink", sink);
+    p.apply("Input", input).apply("Sink", sink);
     run(p);
   }
 
