@@ -44,7 +44,35 @@ public final class Analytics {
           .thenComparing(VesselEvent::open)
           .thenComparingLong(VesselEvent::endMillis);
 
+  /** Fixes before events at the same time, then each in its own order. */
+  static final Comparator<FixOrEvent> FIX_OR_EVENT_ORDER =
+      (a, b) -> {
+        if (a.isFix() != b.isFix()) {
+          return a.isFix() ? -1 : 1;
+        }
+        return a.isFix()
+            ? FIX_ORDER.compare(a.fix(), b.fix())
+            : EVENT_ORDER.compare(a.event(), b.event());
+      };
+
   private Analytics() {}
+
+  /** Fixes keyed by MMSI (as a long, the key type of every analytics stage). */
+  static PCollection<KV<Long, Fix>> keyByMmsi(PCollection<Fix> fixes, String stepName) {
+    return fixes
+        .apply(
+            stepName,
+            org.apache.beam.sdk.transforms.WithKeys.of((Fix f) -> (long) f.mmsi())
+                .withKeyType(org.apache.beam.sdk.values.TypeDescriptors.longs()))
+        .setCoder(
+            org.apache.beam.sdk.coders.KvCoder.of(
+                org.apache.beam.sdk.coders.VarLongCoder.of(),
+                io.seawatch.beam.coders.FixCoder.of()));
+  }
+
+  static String describe(FixOrEvent in) {
+    return in.isFix() ? describe(in.fix()) : "event " + in.event();
+  }
 
   /** The fix of a decoded position. The receiving source is not carried by VesselPosition yet. */
   static Fix toFix(VesselPosition p) {

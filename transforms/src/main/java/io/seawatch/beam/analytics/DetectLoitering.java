@@ -6,13 +6,9 @@ import io.seawatch.rules.LoiteringDetector;
 import io.seawatch.rules.VesselEvent;
 import java.util.Comparator;
 import java.util.Objects;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * LOITERING events ({@link LoiteringDetector}) per vessel: fixes keyed by MMSI and applied in
@@ -42,9 +38,7 @@ public final class DetectLoitering extends PTransform<PCollection<Fix>, PCollect
   @Override
   public PCollectionTuple expand(PCollection<Fix> fixes) {
     return Analytics.applyRule(
-        fixes
-            .apply(KEY_STEP, WithKeys.of((Fix f) -> (long) f.mmsi()).withKeyType(TypeDescriptors.longs()))
-            .setCoder(KvCoder.of(VarLongCoder.of(), FixCoder.of())),
+        Analytics.keyByMmsi(fixes, KEY_STEP),
         RULE_STEP,
         new Rule(config),
         FixCoder.of(),
