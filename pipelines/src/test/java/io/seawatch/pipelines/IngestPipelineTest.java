@@ -50,7 +50,13 @@ public class IngestPipelineTest {
             "WriteVesselStatic",
             "CountMessagesPerMinute",
             "WriteMessageCounts",
-            "WriteDeadLetters"),
+            "WriteDeadLetters",
+            "ReadGeofences",
+            "AnalyzeVessels",
+            "WriteVesselEvents",
+            "WriteDensity",
+            "WriteVesselStats",
+            "WriteLateDeadLetters"),
         IngestPipeline.STEPS);
   }
 }
