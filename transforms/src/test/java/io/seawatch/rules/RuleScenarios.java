@@ -56,4 +56,41 @@ public final class RuleScenarios {
     return LoiteringDetectorTest.run(
         new LoiteringDetector(RuleConfig.defaults()), fixes, endWatermark);
   }
+
+  /** GapDetectorTest's two-stage miniature pipeline over the fixes, then the watermark. */
+  public static List<VesselEvent> gapReference(List<Fix> fixes, long endWatermark) {
+    GapDetectorTest.Pipeline p = new GapDetectorTest().new Pipeline();
+    fixes.forEach(p::input);
+    p.advanceTo(endWatermark);
+    return p.out;
+  }
+
+  /** EncounterDetectorTest's cell-then-pair miniature pipeline over the fixes. */
+  public static List<VesselEvent> encounterReference(List<Fix> fixes, long endWatermark) {
+    EncounterDetectorTest.Pipeline p = new EncounterDetectorTest().new Pipeline();
+    fixes.forEach(p::input);
+    p.advanceTo(endWatermark);
+    return p.out;
+  }
+
+  /** The segmenter through KeyedReplay (one vessel's fixes). */
+  public static List<VesselEvent> segmentReference(List<Fix> fixes, long endWatermark) {
+    TrackSegmenter rule = new TrackSegmenter(RuleConfig.defaults());
+    KeyedReplay<TrackSegmenter.State, Fix, VesselEvent> r =
+        new KeyedReplay<>(
+            KeyedReplay.rule(
+                k -> new TrackSegmenter.State((int) (long) k),
+                rule::onPosition,
+                rule::onWatermark,
+                rule::timerMillis,
+                rule::isExpired,
+                TrackSegmenter.State::toBytes,
+                TrackSegmenter.State::fromBytes));
+    List<VesselEvent> out = new java.util.ArrayList<>();
+    for (Fix f : fixes) {
+      out.addAll(r.input(f.mmsi(), f.timeMillis(), f));
+    }
+    out.addAll(r.advanceTo(endWatermark));
+    return out;
+  }
 }

@@ -89,7 +89,10 @@ public final class WriteVesselStatic
                     Repeatedly.forever(
                         AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
                 .discardingFiredPanes()
-                .withAllowedLateness(Duration.ZERO))
+                .withAllowedLateness(Duration.ZERO)
+                // The closing pane of a bounded run is empty when the last processing-time pane
+                // already fired; an empty pane would combine to null.
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY))
         .apply(REDUCE_STEP, Combine.perKey(VesselStaticRow::merge))
         .apply(VALUES_STEP, Values.create())
         .apply(
