@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -52,7 +53,12 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
   public static final String PAIR_STEP = "DetectEncountersFn";
   public static final String DEAD_LETTERS_STEP = "FlattenDeadLetters";
 
-  static final TupleTag<Proximity> PROXIMITIES = new TupleTag<Proximity>("proximities") {};
+  /** Observations with the MMSI of the fix that made them (the pair stage's tie-break). */
+  static final TupleTag<KV<Integer, Proximity>> PROXIMITIES =
+      new TupleTag<KV<Integer, Proximity>>("proximities") {};
+
+  static final KvCoder<Integer, Proximity> OBSERVATION_CODER =
+      KvCoder.of(VarIntCoder.of(), ProximityCoder.of());
 
   private final AnalyticsConfig config;
 
@@ -90,23 +96,25 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
             FixCoder.of(),
             config,
             PROXIMITIES,
-            Map.of(PROXIMITIES, ProximityCoder.of()));
-    PCollection<KV<Long, Proximity>> byPair =
+            Map.of(PROXIMITIES, OBSERVATION_CODER));
+    PCollection<KV<Long, KV<Integer, Proximity>>> byPair =
         cells
             .get(PROXIMITIES)
             .apply(
                 PAIR_KEY_STEP,
                 MapElements.into(
                         TypeDescriptors.kvs(
-                            TypeDescriptors.longs(), TypeDescriptor.of(Proximity.class)))
-                    .via((Proximity p) -> KV.of(p.pairKey(), p)))
-            .setCoder(KvCoder.of(VarLongCoder.of(), ProximityCoder.of()));
+                            TypeDescriptors.longs(),
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.integers(), TypeDescriptor.of(Proximity.class))))
+                    .via((KV<Integer, Proximity> o) -> KV.of(o.getValue().pairKey(), o)))
+            .setCoder(KvCoder.of(VarLongCoder.of(), OBSERVATION_CODER));
     PCollectionTuple pairs =
         Analytics.applyRule(
             byPair,
             PAIR_STEP,
             new PairRule(config),
-            ProximityCoder.of(),
+            OBSERVATION_CODER,
             config,
             Analytics.EVENTS,
             Analytics.eventCoders());
@@ -180,7 +188,7 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
     @Override
     public void onInput(EncounterDetector.CellState s, Fix fix, long t, Emitter out) {
       for (Proximity p : rule.detector().onPosition(s, fix)) {
-        out.emit(PROXIMITIES, p, t);
+        out.emit(PROXIMITIES, KV.of(fix.mmsi(), p), t);
       }
     }
 
@@ -205,14 +213,18 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
     }
   }
 
-  static final class PairRule extends OrderedRule<Long, Proximity, EncounterDetector.PairState> {
+  /**
+   * Observations of one pair in event-time order; at equal times in the order the cells made
+   * them: by the MMSI of the fix that made them (as the cell stage applies fixes), then by value.
+   */
+  static final class PairRule
+      extends OrderedRule<Long, KV<Integer, Proximity>, EncounterDetector.PairState> {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<Proximity> ORDER =
-        Comparator.comparingDouble(Proximity::distanceMeters)
-            .thenComparingDouble(Proximity::lat)
-            .thenComparingDouble(Proximity::lon)
-            .thenComparingDouble(Proximity::speedKnots)
-            .thenComparingDouble(Proximity::otherSpeedKnots);
+    private static final Comparator<KV<Integer, Proximity>> ORDER =
+        Comparator.<KV<Integer, Proximity>>comparingInt(KV::getKey)
+            .thenComparingDouble(o -> o.getValue().distanceMeters())
+            .thenComparingDouble(o -> o.getValue().lat())
+            .thenComparingDouble(o -> o.getValue().lon());
     private final RuleConfigHolder rule;
 
     PairRule(AnalyticsConfig config) {
@@ -230,7 +242,7 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
     }
 
     @Override
-    public Comparator<Proximity> tieBreak() {
+    public Comparator<KV<Integer, Proximity>> tieBreak() {
       return ORDER;
     }
 
@@ -250,8 +262,9 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
     }
 
     @Override
-    public void onInput(EncounterDetector.PairState s, Proximity p, long t, Emitter out) {
-      for (VesselEvent e : rule.detector().onProximity(s, p)) {
+    public void onInput(
+        EncounterDetector.PairState s, KV<Integer, Proximity> o, long t, Emitter out) {
+      for (VesselEvent e : rule.detector().onProximity(s, o.getValue())) {
         out.emit(Analytics.EVENTS, e, t);
       }
     }
@@ -274,8 +287,8 @@ public final class DetectEncounters extends PTransform<PCollection<Fix>, PCollec
     }
 
     @Override
-    public String describe(Proximity p) {
-      return "proximity " + p;
+    public String describe(KV<Integer, Proximity> o) {
+      return "proximity " + o.getValue() + " (fix of " + o.getKey() + ")";
     }
   }
 }

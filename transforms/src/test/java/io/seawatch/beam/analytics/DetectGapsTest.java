@@ -71,15 +71,23 @@ public class DetectGapsTest {
     }
     PAssert.that(out.get(Analytics.EVENTS).apply(Reify.timestamps()))
         .containsInAnyOrder(expected);
+    // Late for both stages, each its own dead letter: the vessel stage has processed up to
+    // 09:00 (the reappearance), and so has rec1 (the closed GAP it classified).
+    long lateBy = (back - straggler.timeMillis()) / 1000;
     PAssert.that(out.get(Analytics.DEAD_LETTERS))
         .containsInAnyOrder(
             new DeadLetter(
                 Analytics.describe(straggler),
                 DeadLetter.Stage.LATE,
-                // The vessel stage has processed up to 09:00 (its reappearance).
-                "position older than the vessel's processed time by "
-                    + (back - straggler.timeMillis()) / 1000 + " s (gaps)",
+                "position older than the vessel's processed time by " + lateBy + " s (gaps)",
                 Origin.of("analytics/gaps", -1, 0),
+                straggler.timeMillis()),
+            new DeadLetter(
+                Analytics.describe(straggler),
+                DeadLetter.Stage.LATE,
+                "position older than the source's processed time by " + lateBy
+                    + " s (feed_stalls)",
+                Origin.of("analytics/feed_stalls", -1, 0),
                 straggler.timeMillis()));
     p.run().waitUntilFinish();
   }

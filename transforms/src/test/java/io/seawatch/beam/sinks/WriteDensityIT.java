@@ -22,8 +22,8 @@ public class WriteDensityIT {
       List.of(new DensityCount(CELL, H10, 4, 3), new DensityCount(CELL, H10 + 3_600_000L, 1, 1));
   static final List<String> EXPECTED =
       List.of(
-          "2024-09-01 10:00:00+00|" + CELL + "|54.05|10.05|4|3",
-          "2024-09-01 11:00:00+00|" + CELL + "|54.05|10.05|1|1");
+          "2024-09-01 10:00:00+00|" + CELL + "|54.050|10.050|4|3",
+          "2024-09-01 11:00:00+00|" + CELL + "|54.050|10.050|1|1");
 
   @BeforeClass
   public static void migrate() throws Exception {
@@ -37,7 +37,7 @@ public class WriteDensityIT {
 
   private static List<String> table() throws Exception {
     return DB.dump(
-        "SELECT hour, cell_id, round(cell_lat::numeric, 6), round(cell_lon::numeric, 6),"
+        "SELECT hour, cell_id, round(cell_lat::numeric, 3), round(cell_lon::numeric, 3),"
             + " positions, vessels FROM density_hourly ORDER BY hour, cell_id");
   }
 
@@ -59,6 +59,6 @@ public class WriteDensityIT {
     write(List.of(new DensityCount(CELL, H10, 1, 1)));
     assertEquals(EXPECTED, table());
     write(List.of(new DensityCount(CELL, H10, 5, 3)));
-    assertEquals("2024-09-01 10:00:00+00|" + CELL + "|54.05|10.05|5|3", table().get(0));
+    assertEquals("2024-09-01 10:00:00+00|" + CELL + "|54.050|10.050|5|3", table().get(0));
   }
 }

@@ -29,14 +29,14 @@ public class WriteVesselEventsIT {
           20.0, "", Map.of("observations", 121L, "slow_fraction", 1.0));
 
   static final String OPEN_ROW =
-      OPEN.id() + "|GAP|219000001|null|2024-05-01 02:00:00+00|null|54.001|10.0|t"
+      OPEN.id() + "|GAP|219000001|null|2024-05-01 02:00:00+00|null|54.001|10|t"
           + "|{\"source\": \"rec1\", \"feed_stall\": false}";
   static final String CLOSED_ROW =
       CLOSED.id() + "|GAP|219000001|null|2024-05-01 02:00:00+00|2024-05-01 09:00:00+00"
-          + "|54.001|10.0|f|{\"source\": \"rec1\", \"duration_s\": 25200, \"feed_stall\": false}";
+          + "|54.001|10|f|{\"source\": \"rec1\", \"duration_s\": 25200, \"feed_stall\": false}";
   static final String ENCOUNTER_ROW =
       ENCOUNTER.id() + "|ENCOUNTER|111000002|222000001|2024-05-01 02:00:00+00"
-          + "|2024-05-01 09:00:00+00|10.075|20.0|f"
+          + "|2024-05-01 09:00:00+00|10.075|20|f"
           + "|{\"observations\": 121, \"slow_fraction\": 1.0}";
 
   @BeforeClass

@@ -45,12 +45,12 @@ public class WriteVesselStatsIT {
     Pipelines.write(List.of(LATE), VesselStatsRowCoder.of(), WriteVesselStats.to(DB.target()));
     // No position yet: a placeholder row that any real position replaces.
     assertEquals(
-        List.of("257000001|-infinity|0|57.3|2024-06-01 02:00:00+00|20.0|20.0|42|{}"), table());
+        List.of("257000001|-infinity|0|57.3|2024-06-01 02:00:00+00|20|20|42|{}"), table());
     Pipelines.write(List.of(EARLY), VesselStatsRowCoder.of(), WriteVesselStats.to(DB.target()));
     Pipelines.write(
         List.of(POSITION), VesselPositionCoder.of(), WriteVesselLatest.to(DB.target()));
     List<String> expected =
-        List.of("257000001|2024-06-01 01:01:00+00|1|57.2|2024-06-01 02:00:00+00|20.0|20.0|42|{}");
+        List.of("257000001|2024-06-01 01:01:00+00|1|57.2|2024-06-01 02:00:00+00|20|20|42|{}");
     assertEquals(expected, table());
     Pipelines.write(List.of(LATE), VesselStatsRowCoder.of(), WriteVesselStats.to(DB.target()));
     assertEquals(expected, table());
