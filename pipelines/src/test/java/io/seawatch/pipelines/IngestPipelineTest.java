@@ -44,6 +44,14 @@ public class IngestPipelineTest {
             }
             return CompositeBehavior.ENTER_TRANSFORM;
           }
+
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            if (node.getFullName().startsWith("AnalyzeVessels/")
+                && node.getFullName().endsWith("Fn")) {
+              ruleSteps.add(node.getFullName());
+            }
+          }
         });
     // The stateful analytics steps (their state is keyed by these names on Flink).
     ruleSteps.sort(null);
