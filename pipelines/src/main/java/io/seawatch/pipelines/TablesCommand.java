@@ -13,7 +13,15 @@ import java.util.Set;
 public final class TablesCommand implements Command {
   /** The tables of the ingest, in the order the pipeline writes them. */
   static final List<String> TABLES =
-      List.of("ais_position", "vessel_latest", "vessel_static", "ais_stats_minute", "dead_letter");
+      List.of(
+          "ais_position",
+          "vessel_latest",
+          "vessel_static",
+          "ais_stats_minute",
+          "dead_letter",
+          "vessel_event",
+          "density_hourly",
+          "geofence");
 
   @Override
   public String name() {
@@ -56,6 +64,14 @@ public final class TablesCommand implements Command {
           "SELECT stage, count(*) FROM dead_letter GROUP BY stage ORDER BY stage")) {
         while (rs.next()) {
           out.printf("    dead letters at %-8s %,8d%n", rs.getString(1), rs.getLong(2));
+        }
+      }
+      try (ResultSet rs = st.executeQuery(
+          "SELECT kind, count(*), count(*) FILTER (WHERE open) FROM vessel_event"
+              + " GROUP BY kind ORDER BY kind")) {
+        while (rs.next()) {
+          out.printf("    events %-15s %,8d (%,d open)%n", rs.getString(1), rs.getLong(2),
+              rs.getLong(3));
         }
       }
     } catch (SQLException e) {

@@ -30,6 +30,7 @@ public class IngestPipelineTest {
         options);
 
     List<String> topLevel = new ArrayList<>();
+    List<String> ruleSteps = new ArrayList<>();
     p.traverseTopologically(
         new Pipeline.PipelineVisitor.Defaults() {
           @Override
@@ -37,9 +38,34 @@ public class IngestPipelineTest {
             if (!node.isRootNode() && node.getEnclosingNode().isRootNode()) {
               topLevel.add(node.getFullName());
             }
+            if (!node.isRootNode() && node.getFullName().startsWith("AnalyzeVessels/")
+                && node.getFullName().endsWith("Fn")) {
+              ruleSteps.add(node.getFullName());
+            }
             return CompositeBehavior.ENTER_TRANSFORM;
           }
+
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            if (node.getFullName().startsWith("AnalyzeVessels/")
+                && node.getFullName().endsWith("Fn")) {
+              ruleSteps.add(node.getFullName());
+            }
+          }
         });
+    // The stateful analytics steps (their state is keyed by these names on Flink).
+    ruleSteps.sort(null);
+    assertEquals(
+        List.of(
+            "AnalyzeVessels/AggregateDensity/AggregateDensityFn",
+            "AnalyzeVessels/DetectEncounters/CompareInCellsFn",
+            "AnalyzeVessels/DetectEncounters/DetectEncountersFn",
+            "AnalyzeVessels/DetectGaps/ClassifyFeedStallsFn",
+            "AnalyzeVessels/DetectGaps/DetectGapsFn",
+            "AnalyzeVessels/DetectLoitering/DetectLoiteringFn",
+            "AnalyzeVessels/TrackGeofences/TrackGeofencesFn",
+            "AnalyzeVessels/TrackSegments/TrackSegmentsFn"),
+        ruleSteps);
     assertEquals(IngestPipeline.STEPS, topLevel);
     assertEquals(
         List.of(
@@ -50,7 +76,13 @@ public class IngestPipelineTest {
             "WriteVesselStatic",
             "CountMessagesPerMinute",
             "WriteMessageCounts",
-            "WriteDeadLetters"),
+            "WriteDeadLetters",
+            "ReadGeofences",
+            "AnalyzeVessels",
+            "WriteVesselEvents",
+            "WriteDensity",
+            "WriteVesselStats",
+            "WriteLateDeadLetters"),
         IngestPipeline.STEPS);
   }
 }

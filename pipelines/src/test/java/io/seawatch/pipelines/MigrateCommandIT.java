@@ -99,18 +99,20 @@ public class MigrateCommandIT {
     assertEquals(
         "schema " + schema + " at " + url() + " as postgres\n"
             + "  V1   ingest tables                  pending\n"
-            + "1 pending (dry run: nothing applied)\n",
+            + "  V2   analytics                      pending\n"
+            + "2 pending (dry run: nothing applied)\n",
         out());
 
     assertEquals(0, runCommand("--jdbcUrl=" + url()));
     assertEquals(
         "schema " + schema + " at " + url() + " as postgres\n"
             + "  V1   ingest tables                  applied now\n"
-            + "applied 1, already applied 0, pending 0\n",
+            + "  V2   analytics                      applied now\n"
+            + "applied 2, already applied 0, pending 0\n",
         out());
 
     assertEquals(0, runCommand("--jdbcUrl=" + url(), "--jdbcUser=postgres"));
-    assertTrue(out(), out().endsWith("applied 0, already applied 1, pending 0\n"));
+    assertTrue(out(), out().endsWith("applied 0, already applied 2, pending 0\n"));
     // Through the dispatcher: exit 0, nothing on stderr.
     assertEquals(0, run("--jdbcUrl=" + url()));
     assertEquals("", err());

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class Migrations {
   /** Every migration file, in order. A test checks that this matches the resource directory. */
-  static final List<String> FILES = List.of("V1__ingest_tables.sql");
+  static final List<String> FILES = List.of("V1__ingest_tables.sql", "V2__analytics.sql");
 
   static final String RESOURCE_DIR = "db/migration/";
 

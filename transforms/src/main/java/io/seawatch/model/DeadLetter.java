@@ -18,7 +18,12 @@ public final class DeadLetter {
     /** AIS payload: unknown type, too short, invalid values. */
     DECODE,
     /** A sink refused the row. */
-    SINK
+    SINK,
+    /**
+     * Analytics: an input older than what its key's rule already processed (arrived after the
+     * watermark plus the allowed lateness passed it), so it can no longer be applied in order.
+     */
+    LATE
   }
 
   private final String payload;

@@ -59,7 +59,8 @@ public record RuleConfig(
     double encounterMaxSpeedKnots,
     long encounterMaxFixAgeMillis,
     long encounterMaxGapMillis,
-    int maxOpenEvents) {
+    int maxOpenEvents)
+    implements java.io.Serializable {
   static final long MINUTE = 60_000L;
   static final long HOUR = 60 * MINUTE;
   static final long DAY = 24 * HOUR;

@@ -20,8 +20,8 @@ public class MigrationsIT {
 
   private static final List<String> TABLES =
       List.of(
-          "ais_position", "ais_stats_minute", "dead_letter", "schema_migrations", "vessel_latest",
-          "vessel_static");
+          "ais_position", "ais_stats_minute", "dead_letter", "density_hourly", "geofence",
+          "schema_migrations", "vessel_event", "vessel_latest", "vessel_segment", "vessel_static");
 
   private List<String> tables() throws Exception {
     return db.dump(
@@ -30,19 +30,22 @@ public class MigrationsIT {
   }
 
   @Test
-  public void appliesV1IntoTheCurrentSchemaThenNothing() throws Exception {
+  public void appliesV1AndV2IntoTheCurrentSchemaThenNothing() throws Exception {
     Migrations.Result first = db.migrate();
     assertEquals(db.schema(), first.schema());
-    assertEquals(1, first.applied().size());
+    assertEquals(2, first.applied().size());
     assertEquals(true, first.applied().get(0).now());
+    assertEquals(true, first.applied().get(1).now());
     assertEquals(List.of(), first.pending());
     assertEquals(TABLES, tables());
     assertEquals(
-        List.of("1|ingest tables|" + Migrations.builtIn().all().get(0).checksum()),
-        db.dump("SELECT version, description, checksum FROM schema_migrations"));
+        List.of(
+            "1|ingest tables|" + Migrations.builtIn().all().get(0).checksum(),
+            "2|analytics|" + Migrations.builtIn().all().get(1).checksum()),
+        db.dump("SELECT version, description, checksum FROM schema_migrations ORDER BY version"));
 
     Migrations.Result second = db.migrate();
-    assertEquals(1, second.applied().size());
+    assertEquals(2, second.applied().size());
     assertEquals(false, second.applied().get(0).now());
     assertEquals(
         db.dump("SELECT * FROM schema_migrations"), db.dump("SELECT * FROM schema_migrations"));
@@ -53,7 +56,7 @@ public class MigrationsIT {
     try (Connection c = db.target().connect()) {
       Migrations.Result s = Migrations.builtIn().status(c);
       assertEquals(List.of(), s.applied());
-      assertEquals(List.of(1), s.pending().stream().map(Migration::version).toList());
+      assertEquals(List.of(1, 2), s.pending().stream().map(Migration::version).toList());
     }
     assertEquals(List.of("schema_migrations"), tables());
   }
@@ -108,7 +111,7 @@ public class MigrationsIT {
       for (Future<Migrations.Result> f : results) {
         appliedNow += (int) f.get().applied().stream().filter(Migrations.AppliedMigration::now).count();
       }
-      assertEquals(1, appliedNow);
+      assertEquals(2, appliedNow);
     } finally {
       pool.shutdownNow();
     }

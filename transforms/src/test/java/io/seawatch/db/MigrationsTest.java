@@ -20,6 +20,7 @@ public class MigrationsTest {
       assertEquals("versions are 1..n without gaps", i + 1, all.get(i).version());
     }
     assertEquals("ingest tables", all.get(0).description());
+    assertEquals("analytics", all.get(1).description());
   }
 
   @Test

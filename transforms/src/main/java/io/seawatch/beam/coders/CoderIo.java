@@ -25,6 +25,16 @@ final class CoderIo {
     return (z >>> 1) ^ -(z & 1);
   }
 
+  /** Zig-zag varint of a long: -1 ("none") takes one byte. */
+  static void writeSignedLong(long v, OutputStream out) throws IOException {
+    VarInt.encode((v << 1) ^ (v >> 63), out);
+  }
+
+  static long readSignedLong(InputStream in) throws IOException {
+    long z = VarInt.decodeLong(in);
+    return (z >>> 1) ^ -(z & 1);
+  }
+
   /**
    * Doubles as the canonical bits of {@link Double#doubleToLongBits}: every NaN encodes alike, so
    * the encoding is deterministic and agrees with {@code Double.equals} (and record equality).

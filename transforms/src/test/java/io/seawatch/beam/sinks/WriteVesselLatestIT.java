@@ -52,7 +52,10 @@ public class WriteVesselLatestIT {
   }
 
   private static List<String> table() throws Exception {
-    return DB.table("vessel_latest", "mmsi");
+    // The V1 columns (V2 added the running aggregates, written by WriteVesselStats).
+    return DB.dump(
+        "SELECT mmsi, ts, msg_hash, msg_type, lat, lon, speed, course, heading, nav_status"
+            + " FROM vessel_latest ORDER BY mmsi");
   }
 
   private static void write(List<VesselPosition> input) {

@@ -1,0 +1,51 @@
+package io.seawatch.beam.coders;
+
+import io.seawatch.rules.EncounterDetector.Proximity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+
+/** Deterministic coder for an encounter {@link Proximity} observation. */
+public final class ProximityCoder extends AtomicCoder<Proximity> {
+  private static final ProximityCoder INSTANCE = new ProximityCoder();
+
+  private ProximityCoder() {}
+
+  public static ProximityCoder of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void encode(Proximity p, OutputStream out) throws IOException {
+    CoderIo.writeSignedInt(p.mmsi(), out);
+    CoderIo.writeSignedInt(p.otherMmsi(), out);
+    CoderIo.writeSignedLong(p.timeMillis(), out);
+    CoderIo.writeDouble(p.lat(), out);
+    CoderIo.writeDouble(p.lon(), out);
+    CoderIo.writeDouble(p.distanceMeters(), out);
+    CoderIo.writeDouble(p.speedKnots(), out);
+    CoderIo.writeDouble(p.otherSpeedKnots(), out);
+  }
+
+  @Override
+  public Proximity decode(InputStream in) throws IOException {
+    return new Proximity(
+        CoderIo.readSignedInt(in),
+        CoderIo.readSignedInt(in),
+        CoderIo.readSignedLong(in),
+        CoderIo.readDouble(in),
+        CoderIo.readDouble(in),
+        CoderIo.readDouble(in),
+        CoderIo.readDouble(in),
+        CoderIo.readDouble(in));
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+}

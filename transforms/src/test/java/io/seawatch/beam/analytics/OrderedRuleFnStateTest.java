@@ -1,0 +1,313 @@
+package io.seawatch.beam.analytics;
+
+import static io.seawatch.rules.RuleScenarios.millis;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.seawatch.beam.coders.FixCoder;
+import io.seawatch.model.DeadLetter;
+import io.seawatch.rules.Fix;
+import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.VesselEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.beam.runners.core.InMemoryStateInternals;
+import org.apache.beam.runners.core.StateNamespaces;
+import org.apache.beam.runners.core.StateTags;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.OutputBuilder;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Test;
+
+/**
+ * State hygiene of {@link OrderedRuleFn}, checked by looking into its state: the DoFn's methods
+ * are driven directly with in-memory state cells (runners-core) and a recording timer, the way a
+ * runner would (flink-training's "state is cleared" tests are the model). After the vessel's
+ * episode ends the rule state is gone at once; after the key retention every cell is empty and no
+ * timer is set.
+ */
+public class OrderedRuleFnStateTest {
+  private static final long KEY = 244_000_001L;
+  private static final long LATENESS = 60 * 60_000L;
+  private static final long RETENTION = 30L * 24 * 3600_000L;
+
+  /** A timer that remembers what was set last. */
+  static final class RecordingTimer implements Timer {
+    Instant fireAt;
+    Instant outputAt;
+    private Instant pendingOutput;
+
+    @Override
+    public void set(Instant time) {
+      fireAt = time;
+      outputAt = pendingOutput == null ? time : pendingOutput;
+      pendingOutput = null;
+    }
+
+    @Override
+    public void clear() {
+      fireAt = null;
+      outputAt = null;
+    }
+
+    @Override
+    public Timer withOutputTimestamp(Instant outputTime) {
+      pendingOutput = outputTime;
+      return this;
+    }
+
+    @Override
+    public void setRelative() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Timer offset(Duration offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Timer align(Duration period) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Timer withNoOutputTimestamp() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant getCurrentRelativeTime() {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** Collects outputs by tag, with their timestamps. */
+  static final class Outputs implements DoFn.MultiOutputReceiver {
+    final List<TimestampedValue<Object>> all = new ArrayList<>();
+
+    @Override
+    public <T> DoFn.OutputReceiver<T> get(TupleTag<T> tag) {
+      return new DoFn.OutputReceiver<T>() {
+        @Override
+        public OutputBuilder<T> builder(T value) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void output(T value) {
+          all.add(TimestampedValue.of(value, BoundedWindow.TIMESTAMP_MIN_VALUE));
+        }
+
+        @Override
+        public void outputWithTimestamp(T value, Instant timestamp) {
+          all.add(TimestampedValue.of(value, timestamp));
+        }
+      };
+    }
+
+    @Override
+    public <T> DoFn.OutputReceiver<Row> getRowReceiver(TupleTag<T> tag) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private final OrderedRuleFn<Long, Fix, ?, VesselEvent> fn =
+      new OrderedRuleFn<>(
+          new DetectLoitering.Rule(AnalyticsConfig.defaults()),
+          FixCoder.of(),
+          Analytics.DEAD_LETTERS,
+          LATENESS,
+          RETENTION);
+  private final InMemoryStateInternals<Long> state = InMemoryStateInternals.forKey(KEY);
+  private final BagState<TimestampedValue<Fix>> buffer =
+      state.state(
+          StateNamespaces.global(),
+          StateTags.bag(
+              OrderedRuleFn.STATE_BUFFER,
+              TimestampedValue.TimestampedValueCoder.of(FixCoder.of())));
+  private final ValueState<byte[]> rule =
+      state.state(
+          StateNamespaces.global(), StateTags.value(OrderedRuleFn.STATE_RULE, ByteArrayCoder.of()));
+  private final ValueState<Long> processed = longCell(OrderedRuleFn.STATE_PROCESSED);
+  private final ValueState<Long> lastInput = longCell(OrderedRuleFn.STATE_LAST_INPUT);
+  private final ValueState<Long> next = longCell(OrderedRuleFn.STATE_NEXT);
+  private final RecordingTimer timer = new RecordingTimer();
+  private final Outputs out = new Outputs();
+
+  private ValueState<Long> longCell(String id) {
+    return state.state(StateNamespaces.global(), StateTags.value(id, VarLongCoder.of()));
+  }
+
+  private void input(Fix f) {
+    fn.process(KV.of(KEY, f), new Instant(f.timeMillis()), buffer, processed, next, timer, out);
+  }
+
+  /** Fires the timer as long as the watermark has passed it, as a runner does. */
+  private void advanceWatermarkTo(long watermark) {
+    while (timer.fireAt != null && timer.fireAt.getMillis() <= watermark) {
+      Instant fire = timer.fireAt;
+      Instant output = timer.outputAt;
+      fn.onFlush(
+          context(fire, output), KEY, buffer, rule, processed, lastInput, next, timer, out);
+      if (timer.fireAt != null && !timer.fireAt.isAfter(fire)) {
+        throw new AssertionError("timer did not advance past " + fire);
+      }
+    }
+  }
+
+  private DoFn<KV<Long, Fix>, VesselEvent>.OnTimerContext context(Instant fire, Instant output) {
+    return fn.new OnTimerContext() {
+      @Override
+      public Instant fireTimestamp() {
+        return fire;
+      }
+
+      @Override
+      public Instant timestamp() {
+        return output;
+      }
+
+      @Override
+      public BoundedWindow window() {
+        return GlobalWindow.INSTANCE;
+      }
+
+      @Override
+      public TimeDomain timeDomain() {
+        return TimeDomain.EVENT_TIME;
+      }
+
+      @Override
+      public PipelineOptions getPipelineOptions() {
+        return PipelineOptionsFactory.create();
+      }
+
+      @Override
+      public void output(VesselEvent output) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void outputWithTimestamp(VesselEvent output, Instant timestamp) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void outputWindowedValue(
+          VesselEvent output,
+          Instant timestamp,
+          java.util.Collection<? extends BoundedWindow> windows,
+          PaneInfo paneInfo) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public <T> void output(TupleTag<T> tag, T output) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public <T> void outputWithTimestamp(TupleTag<T> tag, T output, Instant timestamp) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public <T> void outputWindowedValue(
+          TupleTag<T> tag,
+          T output,
+          Instant timestamp,
+          java.util.Collection<? extends BoundedWindow> windows,
+          PaneInfo paneInfo) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  @Test
+  public void ruleStateIsFreedAtTheEpisodesEndAndEveryCellAfterTheRetention() {
+    List<Fix> fixes = new ArrayList<>(RuleScenarios.tankerLoitering5h());
+    Collections.shuffle(fixes, new Random(3));
+    for (Fix f : fixes) {
+      input(f); // all arrive before the watermark moves: arrival order is irrelevant
+    }
+    assertEquals(fixes.size(), count(buffer.read()));
+    long lastFix = millis("2024-03-01T07:10:00Z");
+
+    // Everything applied; the episode ended at 06:20: the rule state is empty, hence gone.
+    advanceWatermarkTo(lastFix + LATENESS + 60_000);
+    assertEquals(
+        RuleScenarios.loiteringReference(
+            RuleScenarios.tankerLoitering5h(), millis("2024-03-02T00:00:00Z")),
+        events());
+    assertTrue(buffer.read().iterator().hasNext() == false);
+    assertNull(rule.read());
+    assertEquals(Long.valueOf(lastFix), processed.read());
+    assertNotNull(timer.fireAt); // the retention timer
+
+    // A straggler now is late: a dead letter, and nothing is buffered.
+    input(RuleScenarios.tankerLoitering5h().get(3));
+    assertEquals(1, deadLetters());
+    assertFalse(buffer.read().iterator().hasNext());
+
+    // Just before the retention ends the processed time is still kept ...
+    advanceWatermarkTo(lastFix + RETENTION + LATENESS - 1);
+    assertNotNull(processed.read());
+    // ... and after it every cell is empty and no timer is set.
+    advanceWatermarkTo(lastFix + RETENTION + LATENESS);
+    assertFalse(buffer.read().iterator().hasNext());
+    assertNull(rule.read());
+    assertNull(processed.read());
+    assertNull(lastInput.read());
+    assertNull(next.read());
+    assertNull(timer.fireAt);
+    assertEquals(2, events().size()); // nothing more was emitted
+  }
+
+  private List<VesselEvent> events() {
+    List<VesselEvent> events = new ArrayList<>();
+    for (TimestampedValue<Object> tv : out.all) {
+      if (tv.getValue() instanceof VesselEvent e) {
+        events.add(e);
+      }
+    }
+    return events;
+  }
+
+  private int deadLetters() {
+    int n = 0;
+    for (TimestampedValue<Object> tv : out.all) {
+      n += tv.getValue() instanceof DeadLetter ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static int count(Iterable<?> it) {
+    int n = 0;
+    for (Object o : it) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,82 @@
+package io.seawatch.beam.analytics;
+
+import static io.seawatch.rules.RuleScenarios.millis;
+import static org.junit.Assert.assertEquals;
+
+import io.seawatch.beam.coders.FixOrEventCoder;
+import io.seawatch.beam.coders.SeawatchCoders;
+import io.seawatch.db.VesselStatsRow;
+import io.seawatch.rules.Fix;
+import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.VesselEvent;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class TrackSegmentsTest {
+  private static final int MMSI = 257_000_001;
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  @Test
+  public void spoofedJumpIsIsolatedAndTheAggregatesCountOnlyTheRealTrack() {
+    SeawatchCoders.registerOn(p);
+    List<Fix> fixes = RuleScenarios.spoofedJump();
+    List<VesselEvent> reference =
+        RuleScenarios.segmentReference(fixes, millis("2024-06-03T00:00:00Z"));
+    assertEquals(5, reference.size()); // segment open, jump, jump segment open, both closed
+    // An open event of another rule for this vessel, closed later: tracked, then forgotten.
+    VesselEvent gapOpen =
+        VesselEvent.of(VesselEvent.Kind.GAP, MMSI, 0, millis("2024-06-01T00:30:00Z"), -1, 57, 11,
+            "", null);
+
+    TestStream.Builder<FixOrEvent> stream = TestStream.create(FixOrEventCoder.of());
+    for (Fix f : fixes) {
+      stream = stream.addElements(TimestampedValue.of(FixOrEvent.of(f), new Instant(f.timeMillis())));
+    }
+    stream =
+        stream
+            .addElements(
+                TimestampedValue.of(
+                    FixOrEvent.of(gapOpen), new Instant(millis("2024-06-01T01:45:00Z"))))
+            .advanceWatermarkTo(new Instant(millis("2024-06-01T05:00:00Z")));
+    PCollectionTuple out = p.apply(stream.advanceWatermarkToInfinity())
+        .apply(TrackSegments.with(AnalyticsConfig.defaults()));
+
+    PAssert.that(out.get(Analytics.EVENTS)).containsInAnyOrder(reference);
+    String expected =
+        "2024-06-02T02:00:00.001Z total=20.000 today=0.000 segment=" + reference.get(0).id()
+            + " open=[" + gapOpen.id() + "]";
+    // The last read-out: both segments closed 24 h after their last fix; 20 NM of real track
+    // (the 300 NM jump does not count); the day of the read-out has no distance; the GAP is open.
+    PAssert.that(
+            out.get(Analytics.STATS)
+                .apply(
+                    MapElements.into(TypeDescriptor.of(String.class))
+                        .via(TrackSegmentsTest::describe)))
+        .satisfies(
+            rows -> {
+              String last = null;
+              for (String r : rows) {
+                last = last == null || r.compareTo(last) > 0 ? r : last;
+              }
+              assertEquals(expected, last);
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  private static String describe(VesselStatsRow r) {
+    return java.time.Instant.ofEpochMilli(r.asOfMillis())
+        + String.format(" total=%.3f today=%.3f", r.distanceTotalNm(), r.distanceTodayNm())
+        + " segment=" + r.currentSegment() + " open=" + r.openEvents();
+  }
+}
