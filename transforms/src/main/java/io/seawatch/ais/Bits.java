@@ -1,5 +1,7 @@
 package io.seawatch.ais;
 
+import java.util.Arrays;
+
 /**
  * The de-armored bits of one AIS payload, packed big-endian into longs so that any field of up to
  * 57 bits is one or two shifts away. Bits past {@link #length()} read as zero, which gives the
@@ -20,15 +22,22 @@ final class Bits {
     this.length = length;
   }
 
+  /** Six-bit value by character ('0'..'W' and '`'..'w'), -1 elsewhere: one load per character. */
+  private static final byte[] SIXBIT = new byte[128];
+
+  static {
+    Arrays.fill(SIXBIT, (byte) -1);
+    for (char c = '0'; c <= 'W'; c++) {
+      SIXBIT[c] = (byte) (c - '0');
+    }
+    for (char c = '`'; c <= 'w'; c++) {
+      SIXBIT[c] = (byte) (c - '8');
+    }
+  }
+
   /** Six-bit value of one armored payload character, or -1 when it is not a valid one. */
   static int dearmor(char c) {
-    if (c >= '0' && c <= 'W') {
-      return c - '0';
-    }
-    if (c >= '`' && c <= 'w') {
-      return c - '8';
-    }
-    return -1;
+    return c < 128 ? SIXBIT[c] : -1;
   }
 
   static Bits of(String payload, int fillBits) throws AisException {

@@ -68,17 +68,23 @@ public final class NmeaSentence {
     }
     TagBlock tag = null;
     if (line.charAt(start) == '\\') {
-      int close = -1;
-      for (int i = start + 1; i < end; i++) {
-        if (line.charAt(i) == '\\') {
-          close = i;
-          break;
+      // Fast path: one scan finds the checksum and the closing backslash of a well-formed block.
+      int close = TagBlock.checkedEnd(line, start + 1, end);
+      if (close >= 0) {
+        tag = TagBlock.parseFields(line, start + 1, close - 3);
+      } else {
+        // Anything else takes the original path, which names what is wrong.
+        for (int i = start + 1; i < end; i++) {
+          if (line.charAt(i) == '\\') {
+            close = i;
+            break;
+          }
         }
+        if (close < 0) {
+          throw new AisException("unterminated tag block");
+        }
+        tag = TagBlock.parse(line, start + 1, close);
       }
-      if (close < 0) {
-        throw new AisException("unterminated tag block");
-      }
-      tag = TagBlock.parse(line, start + 1, close);
       start = close + 1;
     }
     if (start >= end || line.charAt(start) != '!') {
@@ -171,9 +177,25 @@ public final class NmeaSentence {
         throw new AisException("fill bits out of range: " + fill);
       }
     }
-    String talker = line.substring(start + 1, start + 3);
+    String talker = talker(line, start + 1);
     return new NmeaSentence(
         line, tag, talker, line.charAt(start + 5) == 'O', count, number, seq, channel, ps, pe, fill);
+  }
+
+  /** The two-character talker at {@code at}; the common ones without allocating. */
+  private static String talker(String s, int at) {
+    char a = s.charAt(at);
+    char b = s.charAt(at + 1);
+    if (a == 'A' && b == 'I') {
+      return "AI";
+    }
+    if (a == 'A' && b == 'B') {
+      return "AB";
+    }
+    if (a == 'B' && b == 'S') {
+      return "BS";
+    }
+    return s.substring(at, at + 2);
   }
 
   /** A single decimal digit filling {@code s[from, to)}, or -1. */

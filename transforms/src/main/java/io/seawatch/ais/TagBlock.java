@@ -9,17 +9,49 @@ public final class TagBlock {
   static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
   private final long receiveTimeMillis;
-  private final String source;
+  // The source is copied out of the line only when asked for: most consumers never do.
+  private final String line;
+  private final int sourceFrom;
+  private final int sourceTo;
+  private String source;
   private final int groupSentence;
   private final int groupCount;
   private final int groupId;
 
-  TagBlock(long receiveTimeMillis, String source, int groupSentence, int groupCount, int groupId) {
+  /** {@code sourceFrom} is -1 when there is no source. */
+  private TagBlock(long receiveTimeMillis, String line, int sourceFrom, int sourceTo,
+      int groupSentence, int groupCount, int groupId) {
     this.receiveTimeMillis = receiveTimeMillis;
-    this.source = source;
+    this.line = line;
+    this.sourceFrom = sourceFrom;
+    this.sourceTo = sourceTo;
     this.groupSentence = groupSentence;
     this.groupCount = groupCount;
     this.groupId = groupId;
+  }
+
+  /**
+   * The index of the closing backslash when the block starting at {@code from} has the form
+   * {@code ...*hh\} with a matching checksum and no backslash before the {@code *}; else -1 (the
+   * caller then takes {@link #parse}, which reports what is wrong). One scan instead of three.
+   */
+  static int checkedEnd(String s, int from, int end) {
+    int sum = 0;
+    for (int i = from; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '*') {
+        int close = i + 3;
+        if (close < end && s.charAt(close) == '\\' && hex2(s, i + 1) == sum) {
+          return close;
+        }
+        return -1;
+      }
+      if (c == '\\') {
+        return -1;
+      }
+      sum ^= c;
+    }
+    return -1;
   }
 
   /**
@@ -50,8 +82,14 @@ public final class TagBlock {
     if (expected != sum) {
       throw new AisException("bad tag block checksum");
     }
+    return parseFields(s, from, star);
+  }
+
+  /** Parses the fields of {@code s[from, star)}, the checksum already verified. */
+  static TagBlock parseFields(String s, int from, int star) throws AisException {
     long time = -1;
-    String source = null;
+    int sourceFrom = -1;
+    int sourceTo = -1;
     int gs = -1;
     int gc = -1;
     int gid = -1;
@@ -73,7 +111,8 @@ public final class TagBlock {
         }
         time = t > MILLIS_THRESHOLD ? t : t * 1000;
       } else if (key == 's') {
-        source = s.substring(v, end);
+        sourceFrom = v;
+        sourceTo = end;
       } else if (key == 'g') {
         int d1 = indexOf(s, '-', v, end);
         int d2 = d1 < 0 ? -1 : indexOf(s, '-', d1 + 1, end);
@@ -89,7 +128,7 @@ public final class TagBlock {
       }
       i = end + 1;
     }
-    return new TagBlock(time, source, gs, gc, gid);
+    return new TagBlock(time, s, sourceFrom, sourceTo, gs, gc, gid);
   }
 
   private static int indexOf(String s, char c, int from, int to) {
@@ -144,7 +183,12 @@ public final class TagBlock {
 
   /** Source ({@code s:}), null when absent. */
   public String source() {
-    return source;
+    String src = source;
+    if (src == null && sourceFrom >= 0) {
+      src = line.substring(sourceFrom, sourceTo);
+      source = src;
+    }
+    return src;
   }
 
   /** Sentence number within the group ({@code g:}), -1 when absent. */
@@ -164,7 +208,7 @@ public final class TagBlock {
 
   @Override
   public String toString() {
-    return "TagBlock{c=" + receiveTimeMillis + ", s=" + source + ", g=" + groupSentence + "-"
+    return "TagBlock{c=" + receiveTimeMillis + ", s=" + source() + ", g=" + groupSentence + "-"
         + groupCount + "-" + groupId + "}";
   }
 }
