@@ -27,11 +27,6 @@ public final class ClusterCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     if (args.isEmpty() || !ACTIONS.contains(args.get(0)) && !isHelp(args.get(0))) {
       throw new UserError(

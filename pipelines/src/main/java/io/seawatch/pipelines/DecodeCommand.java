@@ -41,11 +41,6 @@ public final class DecodeCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     String file = null;
     for (String a : args) {

@@ -70,7 +70,7 @@ public final class ReplayCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws IOException {
+  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     Flags flags =
         Flags.parse(
             name(),
@@ -78,7 +78,7 @@ public final class ReplayCommand implements Command {
             Set.of("file", "topic", "bootstrapServers", "rate", "partitions"),
             Set.of("max", "help"));
     if (flags.has("help")) {
-      usage(System.out);
+      usage(out);
       return 0;
     }
     Path file = Path.of(flags.required("file"));
@@ -100,9 +100,9 @@ public final class ReplayCommand implements Command {
     }
 
     quietKafkaClientLogs();
-    int topicPartitions = prepareTopic(bootstrap, topic, partitions, System.err);
-    Summary s = replay(file, bootstrap, topic, topicPartitions, rate, System.err);
-    s.print(System.out, file, topic);
+    int topicPartitions = prepareTopic(bootstrap, topic, partitions, err);
+    Summary s = replay(file, bootstrap, topic, topicPartitions, rate, err);
+    s.print(out, file, topic);
     return 0;
   }
 

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,9 +43,15 @@ public class ClusterCommandTest {
   @Test
   public void unknownActionIsAUserError() {
     UserError e =
-        assertThrows(UserError.class, () -> new ClusterCommand().run(List.of("restart")));
+        assertThrows(
+            UserError.class,
+            () -> new ClusterCommand().run(List.of("restart"), silent(), silent()));
     assertEquals(
         "unknown action 'restart': start, stop or status (see seawatch cluster --help)",
         e.getMessage());
+  }
+
+  private static PrintStream silent() {
+    return new PrintStream(OutputStream.nullOutputStream());
   }
 }
