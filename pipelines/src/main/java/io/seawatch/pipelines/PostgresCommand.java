@@ -52,7 +52,7 @@ public final class PostgresCommand implements Command {
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-    if (args.isEmpty() || Set.of("--help", "-h", "help").contains(args.get(0))) {
+    if (args.isEmpty() || Seawatch.isHelp(args.get(0))) {
       usage(args.isEmpty() ? err : out);
       return args.isEmpty() ? 2 : 0;
     }
