@@ -1,5 +1,7 @@
 package io.seawatch.pipelines;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,24 +29,41 @@ public final class ClusterCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    if (args.isEmpty() || !ACTIONS.contains(args.get(0)) && !isHelp(args.get(0))) {
+    if (args.isEmpty() || !ACTIONS.contains(args.get(0)) && !Seawatch.isHelp(args.get(0))) {
       throw new UserError(
           (args.isEmpty() ? "give an action" : "unknown action '" + args.get(0) + "'")
               + ": start, stop or status (see seawatch cluster --help)");
     }
-    Path script = locate(RunnerProfiles.searchRoots());
+    return runScript(locate(RunnerProfiles.searchRoots()), args, out, err);
+  }
+
+  /**
+   * Runs the script with these arguments, copying its stdout to {@code out} and its stderr to
+   * {@code err}; its exit code is ours. The Flink processes it starts write to their own log files,
+   * so both pipes end when the script does.
+   */
+  static int runScript(Path script, List<String> args, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(script.toString());
     command.addAll(args);
-    // The script prints its own progress and errors; its exit code is ours.
-    Process process = new ProcessBuilder(command).inheritIO().start();
+    Process process =
+        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+    Thread errCopy = new Thread(() -> copy(process.getErrorStream(), err), "cluster-stderr");
+    errCopy.start();
+    copy(process.getInputStream(), out);
+    errCopy.join();
     return process.waitFor();
+  }
+
+  private static void copy(InputStream from, PrintStream to) {
+    try (from) {
+      from.transferTo(to);
+    } catch (IOException e) {
+      to.println("seawatch cluster: lost the script's output: " + e.getMessage());
+    }
+    to.flush();
   }
 
   static Path locate(List<Path> roots) {
@@ -56,9 +75,5 @@ public final class ClusterCommand implements Command {
     }
     throw new UserError(
         "cannot find " + SCRIPT + " under " + roots + "; run seawatch from the repository");
-  }
-
-  private static boolean isHelp(String arg) {
-    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
   }
 }

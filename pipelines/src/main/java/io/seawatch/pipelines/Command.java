@@ -12,18 +12,12 @@ public interface Command {
   String summary();
 
   /**
-   * Runs the command with the arguments after its name. Errors the user can fix are thrown as
-   * {@link UserError} and printed as one line; anything else is a bug and keeps its stack trace.
+   * Runs the command with the arguments after its name, writing only to {@code out} (results) and
+   * {@code err} (progress, warnings, rejects), never to the process's own streams: tests capture
+   * both. Errors the user can fix are thrown as {@link UserError} and printed as one line; anything else is a
+   * bug and keeps its stack trace.
    *
    * @return the process exit code
    */
-  int run(List<String> args) throws Exception;
-
-  /**
-   * Runs the command writing to the given streams (tests capture them). Commands that print
-   * override this; the default ignores the streams and calls {@link #run(List)}.
-   */
-  default int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    return run(args);
-  }
+  int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
 }

@@ -6,19 +6,17 @@ import io.seawatch.ais.AisJson;
 import io.seawatch.ais.AisMessage;
 import io.seawatch.ais.MultipartAssembler;
 import io.seawatch.ais.NmeaSentence;
+import io.seawatch.testdata.LineFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code seawatch decode [FILE]}: NMEA lines in (file, .gz file or stdin), one gpsd-style JSON
@@ -41,11 +39,6 @@ public final class DecodeCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     String file = null;
     for (String a : args) {
@@ -61,28 +54,22 @@ public final class DecodeCommand implements Command {
       }
       file = a;
     }
-    try (InputStream in = open(file);
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+    boolean stdin = file == null || file.equals("-");
+    try (BufferedReader reader =
+        LineFiles.newReader(stdin ? System.in : open(file), !stdin && file.endsWith(".gz"))) {
       new Run(out, err).decode(reader);
     }
     return 0;
   }
 
-  private static InputStream open(String file) throws IOException {
-    if (file == null || file.equals("-")) {
-      return System.in;
-    }
-    Path path = Path.of(file);
-    InputStream in;
+  private static InputStream open(String file) {
     try {
-      in = Files.newInputStream(path);
+      return Files.newInputStream(Path.of(file));
     } catch (NoSuchFileException e) {
       throw new UserError("no such file: " + file);
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage());
     }
-    return file.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   private static void usage(PrintStream out) {

@@ -25,17 +25,6 @@ public final class GenerateCommand implements Command {
       "  --corrupt=SHARE  share of corrupt lines, 0 <= SHARE < 1 (default 0.01)",
       "  --help           this text");
 
-  /** Null: System.out at run time (Command has no output stream of its own). */
-  private final PrintStream stdout;
-
-  public GenerateCommand() {
-    this(null);
-  }
-
-  GenerateCommand(PrintStream out) {
-    this.stdout = out;
-  }
-
   @Override
   public String name() {
     return "generate";
@@ -47,8 +36,7 @@ public final class GenerateCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) {
-    PrintStream out = stdout != null ? stdout : System.out;
+  public int run(List<String> args, PrintStream out, PrintStream err) {
     FleetGenerator.Builder builder = FleetGenerator.builder();
     Path file = null;
     Duration duration = null;

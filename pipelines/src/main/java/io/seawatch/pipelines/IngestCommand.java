@@ -35,16 +35,6 @@ public final class IngestCommand implements Command {
   private static final Duration PROGRESS_EVERY = Duration.standardSeconds(2);
   private static final long QUIET_PROGRESS_NANOS = 30_000_000_000L;
 
-  private final PrintStream out;
-
-  public IngestCommand() {
-    this(System.out);
-  }
-
-  IngestCommand(PrintStream out) {
-    this.out = out;
-  }
-
   @Override
   public String name() {
     return "ingest";
@@ -56,7 +46,7 @@ public final class IngestCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     args = RunnerProfiles.expand(args, out); // --profile=NAME / --runnerConfig=FILE
     if (args.contains("--help") || args.contains("-h")) {
       out.println("Usage: seawatch ingest (--input=FILE | --bootstrapServers=HOST:PORT [--topic=T]"
@@ -77,7 +67,7 @@ public final class IngestCommand implements Command {
     }
     PTransform<PBegin, PCollection<RawLine>> source = source(options);
     JdbcTarget target = JdbcTarget.of(options.getJdbcUrl(), options.getJdbcUser());
-    migrate(target);
+    migrate(target, out);
 
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");
     if (direct) {
@@ -96,10 +86,10 @@ public final class IngestCommand implements Command {
       out.println("ingest: submitted; the job runs on Flink until cancelled");
       return 0;
     }
-    return follow(result);
+    return follow(result, out);
   }
 
-  private int follow(PipelineResult result) {
+  private static int follow(PipelineResult result, PrintStream out) {
     long started = System.nanoTime();
     long lastLines = 0;
     long lastNanos = started;
@@ -156,7 +146,7 @@ public final class IngestCommand implements Command {
   }
 
   /** Creates or upgrades the tables before the pipeline starts: a bad URL fails in one line. */
-  private void migrate(JdbcTarget target) {
+  private static void migrate(JdbcTarget target, PrintStream out) {
     Migrations.Result result;
     try {
       result = Migrations.builtIn().migrate(target);

@@ -128,13 +128,13 @@ public final class IngestPipeline {
   /** Sink options: Postgres. The password comes from the PGPASSWORD environment variable only. */
   public interface JdbcSinkOptions extends PipelineOptions {
     @Description("Postgres JDBC URL")
-    @Default.String("jdbc:postgresql://127.0.0.1:5432/postgres")
+    @Default.String(JdbcTarget.DEFAULT_URL)
     String getJdbcUrl();
 
     void setJdbcUrl(String value);
 
     @Description("Postgres user (the password is read from the PGPASSWORD environment variable)")
-    @Default.String("postgres")
+    @Default.String(JdbcTarget.DEFAULT_USER)
     String getJdbcUser();
 
     void setJdbcUser(String value);

@@ -45,6 +45,11 @@ final class KafkaTopics {
     return false;
   }
 
+  /** The one-line error for a broker that does not answer, with the hint how to start one. */
+  static UserError cannotReach(String bootstrap) {
+    return new UserError(
+        "cannot reach Kafka at " + bootstrap + " (is it running? runner-configs/bin/kafka start)");
+  }
 
   /**
    * Returns each partition's first and end offset now.
@@ -54,9 +59,7 @@ final class KafkaTopics {
   static List<PartitionRange> partitionRanges(
       String bootstrapServers, String topic, Duration timeout) {
     if (!anyAcceptsConnections(bootstrapServers)) {
-      throw new UserError(
-          "cannot reach Kafka at " + bootstrapServers
-              + " (is it running? runner-configs/bin/kafka start)");
+      throw cannotReach(bootstrapServers);
     }
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -15,16 +15,6 @@ import java.util.List;
  * redacted.
  */
 public final class MigrateCommand implements Command {
-  private final PrintStream out;
-
-  public MigrateCommand() {
-    this(System.out);
-  }
-
-  MigrateCommand(PrintStream out) {
-    this.out = out;
-  }
-
   @Override
   public String name() {
     return "migrate";
@@ -45,7 +35,7 @@ public final class MigrateCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) {
+  public int run(List<String> args, PrintStream out, PrintStream err) {
     String url = JdbcTarget.DEFAULT_URL;
     String user = JdbcTarget.DEFAULT_USER;
     boolean dryRun = false;
@@ -83,7 +73,7 @@ public final class MigrateCommand implements Command {
     try (c) {
       Migrations migrations = Migrations.builtIn();
       Migrations.Result r = dryRun ? migrations.status(c) : migrations.migrate(c);
-      print(target, r, dryRun);
+      print(out, target, r, dryRun);
       return 0;
     } catch (MigrationException e) {
       throw new UserError(e.getMessage(), e);
@@ -92,7 +82,7 @@ public final class MigrateCommand implements Command {
     }
   }
 
-  private void print(JdbcTarget target, Migrations.Result r, boolean dryRun) {
+  private static void print(PrintStream out, JdbcTarget target, Migrations.Result r, boolean dryRun) {
     out.println("schema " + r.schema() + " at " + target.redactedUrl() + " as " + target.user());
     int now = 0;
     for (Migrations.AppliedMigration a : r.applied()) {

@@ -51,9 +51,9 @@ public final class PostgresCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws IOException {
-    if (args.isEmpty() || Set.of("--help", "-h", "help").contains(args.get(0))) {
-      usage(args.isEmpty() ? System.err : System.out);
+  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+    if (args.isEmpty() || Seawatch.isHelp(args.get(0))) {
+      usage(args.isEmpty() ? err : out);
       return args.isEmpty() ? 2 : 0;
     }
     String action = args.get(0);
@@ -64,20 +64,21 @@ public final class PostgresCommand implements Command {
             Set.of("dataDir", "port"),
             Set.of("forceEmbedded", "force-embedded", "help"));
     if (flags.has("help")) {
-      usage(System.out);
+      usage(out);
       return 0;
     }
     Path dataDir = Path.of(flags.string("dataDir", DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
     boolean forceEmbedded = flags.has("forceEmbedded") || flags.has("force-embedded");
     switch (action) {
       case "url":
-        return url(dataDir, forceEmbedded);
+        return url(dataDir, forceEmbedded, out);
       case "start":
-        return start(dataDir, flags.positiveInt("port", DEFAULT_EMBEDDED_PORT), forceEmbedded);
+        return start(
+            dataDir, flags.positiveInt("port", DEFAULT_EMBEDDED_PORT), forceEmbedded, out, err);
       case "stop":
-        return stop(dataDir);
+        return stop(dataDir, err);
       case "status":
-        return status(dataDir);
+        return status(dataDir, out);
       default:
         throw flags.error("unknown action '" + action + "': url, start, stop or status");
     }
@@ -88,15 +89,15 @@ public final class PostgresCommand implements Command {
     return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=" + user;
   }
 
-  private static int url(Path dataDir, boolean forceEmbedded) {
+  private static int url(Path dataDir, boolean forceEmbedded, PrintStream out) {
     LocalProbe local = forceEmbedded ? null : probeLocal();
     if (local != null && local.url != null) {
-      System.out.println(local.url);
+      out.println(local.url);
       return 0;
     }
     Optional<Properties> embedded = runningEmbedded(dataDir);
     if (embedded.isPresent()) {
-      System.out.println(embedded.get().getProperty("url"));
+      out.println(embedded.get().getProperty("url"));
       return 0;
     }
     throw new UserError(
@@ -104,23 +105,25 @@ public final class PostgresCommand implements Command {
             + "the embedded Postgres is not running (seawatch postgres start)");
   }
 
-  private static int start(Path dataDir, int port, boolean forceEmbedded) throws IOException {
+  private static int start(
+      Path dataDir, int port, boolean forceEmbedded, PrintStream out, PrintStream err)
+      throws IOException {
     if (!forceEmbedded) {
       LocalProbe local = probeLocal();
       if (local.url != null) {
-        System.err.println(
+        err.println(
             "postgres: the local server at " + LOCAL_HOST + ":" + LOCAL_PORT
                 + " accepts connections; not starting the embedded one");
-        System.out.println(local.url);
+        out.println(local.url);
         return 0;
       }
     }
     Optional<Properties> running = runningEmbedded(dataDir);
     if (running.isPresent()) {
-      System.err.println(
+      err.println(
           "postgres: the embedded Postgres is already running (pid "
               + running.get().getProperty("pid") + ", data in " + dataDir + ")");
-      System.out.println(running.get().getProperty("url"));
+      out.println(running.get().getProperty("url"));
       return 0;
     }
     if (accepts(LOCAL_HOST, port)) {
@@ -131,26 +134,26 @@ public final class PostgresCommand implements Command {
     Files.createDirectories(dataDir);
     Path log = dataDir.resolve(LOG_FILE);
     Process process = launchServer(dataDir, port, log);
-    System.err.println(
+    err.println(
         "postgres: starting the embedded Postgres on port " + port
             + " (the first start unpacks it and runs initdb: ~30 s)");
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
       Optional<Properties> state = runningEmbedded(dataDir);
       if (state.isPresent()) {
-        System.err.println(
+        err.println(
             "postgres: embedded Postgres started (pid " + state.get().getProperty("pid")
                 + "), data in " + dataDir.resolve(EmbeddedPostgresServer.DATA_SUBDIR)
                 + ", log in " + log);
-        System.out.println(state.get().getProperty("url"));
+        out.println(state.get().getProperty("url"));
         return 0;
       }
       if (!process.isAlive()) {
-        printTail(log, System.err);
+        printTail(log, err);
         throw new UserError("the embedded Postgres exited during start-up (log: " + log + ")");
       }
       if (System.nanoTime() > deadline) {
-        printTail(log, System.err);
+        printTail(log, err);
         throw new UserError(
             "the embedded Postgres (pid " + process.pid() + ") did not accept connections within "
                 + START_TIMEOUT.toSeconds() + " s (log: " + log + "; seawatch postgres stop)");
@@ -159,33 +162,33 @@ public final class PostgresCommand implements Command {
     }
   }
 
-  private static int stop(Path dataDir) {
+  private static int stop(Path dataDir, PrintStream err) {
     Properties state = readState(dataDir);
     Optional<ProcessHandle> server =
         state == null ? Optional.empty() : serverProcess(state.getProperty("pid"));
     if (server.isEmpty()) {
-      System.err.println(
+      err.println(
           "postgres: the embedded Postgres is not running (data dir " + dataDir + ")");
       return 0;
     }
     ProcessHandle h = server.get();
     h.destroy(); // SIGTERM: the server's shutdown hook stops Postgres (pg_ctl stop) and exits.
     if (!waitForExit(h, STOP_TIMEOUT)) {
-      System.err.println("postgres: pid " + h.pid() + " did not stop in time, killing it");
+      err.println("postgres: pid " + h.pid() + " did not stop in time, killing it");
       h.destroyForcibly();
       waitForExit(h, Duration.ofSeconds(5));
       stopOrphanedPostmaster(dataDir);
     }
-    System.err.println("postgres: embedded Postgres stopped (pid " + h.pid() + ")");
+    err.println("postgres: embedded Postgres stopped (pid " + h.pid() + ")");
     return 0;
   }
 
-  private static int status(Path dataDir) {
+  private static int status(Path dataDir, PrintStream out) {
     LocalProbe local = probeLocal();
-    System.out.println(
+    out.println(
         local.url != null ? "local:    " + local.url : "local:    " + local.problem);
     Optional<Properties> embedded = runningEmbedded(dataDir);
-    System.out.println(
+    out.println(
         embedded
             .map(p -> "embedded: " + p.getProperty("url") + " (pid " + p.getProperty("pid") + ")")
             .orElse("embedded: not running (data dir " + dataDir + ")"));

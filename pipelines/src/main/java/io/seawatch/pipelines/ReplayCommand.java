@@ -2,11 +2,11 @@ package io.seawatch.pipelines;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.seawatch.testdata.LineFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -70,7 +69,7 @@ public final class ReplayCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws IOException {
+  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     Flags flags =
         Flags.parse(
             name(),
@@ -78,7 +77,7 @@ public final class ReplayCommand implements Command {
             Set.of("file", "topic", "bootstrapServers", "rate", "partitions"),
             Set.of("max", "help"));
     if (flags.has("help")) {
-      usage(System.out);
+      usage(out);
       return 0;
     }
     Path file = Path.of(flags.required("file"));
@@ -100,9 +99,9 @@ public final class ReplayCommand implements Command {
     }
 
     quietKafkaClientLogs();
-    int topicPartitions = prepareTopic(bootstrap, topic, partitions, System.err);
-    Summary s = replay(file, bootstrap, topic, topicPartitions, rate, System.err);
-    s.print(System.out, file, topic);
+    int topicPartitions = prepareTopic(bootstrap, topic, partitions, err);
+    Summary s = replay(file, bootstrap, topic, topicPartitions, rate, err);
+    s.print(out, file, topic);
     return 0;
   }
 
@@ -123,12 +122,12 @@ public final class ReplayCommand implements Command {
     }
     try {
       if (!KafkaTopics.anyAcceptsConnections(bootstrap)) {
-        throw cannotReach(bootstrap);
+        throw KafkaTopics.cannotReach(bootstrap);
       }
       try {
         admin.describeCluster().clusterId().get(ADMIN_TIMEOUT_MS + 1_000, TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        throw cannotReach(bootstrap);
+        throw KafkaTopics.cannotReach(bootstrap);
       }
       TopicDescription existing = describe(admin, topic);
       if (existing != null) {
@@ -307,8 +306,7 @@ public final class ReplayCommand implements Command {
     int b1 = raw.read();
     int b2 = raw.read();
     raw.reset();
-    InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-    return new BufferedReader(new InputStreamReader(in, UTF_8), 1 << 20);
+    return LineFiles.newReader(raw, b1 == 0x1f && b2 == 0x8b);
   }
 
   private static void sleepNanos(long nanos) {
@@ -318,11 +316,6 @@ public final class ReplayCommand implements Command {
       Thread.currentThread().interrupt();
       throw new UserError("interrupted");
     }
-  }
-
-  private static UserError cannotReach(String bootstrap) {
-    return new UserError(
-        "cannot reach Kafka at " + bootstrap + " (is it running? runner-configs/bin/kafka start)");
   }
 
   private static String rootMessage(Throwable e) {

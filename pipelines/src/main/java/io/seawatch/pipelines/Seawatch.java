@@ -60,7 +60,8 @@ public final class Seawatch {
     return COMMANDS;
   }
 
-  private static boolean isHelp(String arg) {
+  /** The words that ask for help in place of a command or action. */
+  static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
   }
 

@@ -34,11 +34,6 @@ public final class TablesCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws SQLException {
     Flags flags = Flags.parse(name(), args, Set.of("jdbcUrl", "jdbcUser"), Set.of("help"));
     if (flags.has("help")) {

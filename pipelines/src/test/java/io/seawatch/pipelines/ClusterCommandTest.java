@@ -3,7 +3,11 @@ package io.seawatch.pipelines;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,9 +45,33 @@ public class ClusterCommandTest {
   @Test
   public void unknownActionIsAUserError() {
     UserError e =
-        assertThrows(UserError.class, () -> new ClusterCommand().run(List.of("restart")));
+        assertThrows(
+            UserError.class,
+            () -> new ClusterCommand().run(List.of("restart"), silent(), silent()));
     assertEquals(
         "unknown action 'restart': start, stop or status (see seawatch cluster --help)",
         e.getMessage());
+  }
+
+  private static PrintStream silent() {
+    return new PrintStream(OutputStream.nullOutputStream());
+  }
+
+  @Test
+  public void theScriptWritesToTheGivenStreamsAndItsExitCodeIsOurs() throws Exception {
+    Path script = tmp.newFile("script").toPath();
+    Files.writeString(script, "#!/bin/sh\necho \"out $1\"\necho \"err $2\" >&2\nexit 3\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        ClusterCommand.runScript(
+            script,
+            List.of("status", "x"),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(3, code);
+    assertEquals("out status\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("err x\n", err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -93,21 +93,13 @@ public class EmbeddedPostgresServerIT {
     }
   }
 
-  /** The command prints to System.out / System.err: capture both around the call. */
-  private static synchronized Result seawatch(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
+  private static Result seawatch(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, UTF_8);
         PrintStream e = new PrintStream(err, true, UTF_8)) {
-      System.setOut(o);
-      System.setErr(e);
       code = Seawatch.run(args, o, e);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
     }
     return new Result(code, out.toString(UTF_8), err.toString(UTF_8));
   }

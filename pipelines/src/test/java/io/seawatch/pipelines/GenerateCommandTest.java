@@ -22,17 +22,11 @@ public class GenerateCommandTest {
   private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
-  /** Runs seawatch; commands print to System.out, so it is swapped for the call. */
   private int run(String... args) {
-    PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-    PrintStream saved = System.out;
-    System.setOut(out);
-    try {
-      return Seawatch.run(args, out, err);
-    } finally {
-      System.setOut(saved);
-    }
+    return Seawatch.run(
+        args,
+        new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
   }
 
   private String out() {

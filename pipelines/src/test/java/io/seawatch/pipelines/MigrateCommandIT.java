@@ -52,11 +52,15 @@ public class MigrateCommandIT {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  /** The command itself, printing into {@link #out} (the dispatcher's commands use System.out). */
+  /** The command itself, without the dispatcher, printing into {@link #out} and {@link #err}. */
   private int runCommand(String... args) {
     out.reset();
-    return new MigrateCommand(new PrintStream(out, true, StandardCharsets.UTF_8))
-        .run(java.util.List.of(args));
+    err.reset();
+    return new MigrateCommand()
+        .run(
+            java.util.List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String err() {

@@ -41,13 +41,26 @@ public final class LineFiles {
 
   public static List<String> read(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = isGzip(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = newReader(Files.newInputStream(file), isGzip(file))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         lines.add(line);
       }
     }
     return lines;
+  }
+
+  /**
+   * UTF-8 lines from {@code raw}, gunzipped when {@code gzip}. Closing the reader closes {@code
+   * raw}; so does a failure here (a gzip header that does not read), before it is thrown.
+   */
+  public static BufferedReader newReader(InputStream raw, boolean gzip) throws IOException {
+    InputStream in;
+    try {
+      in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 }

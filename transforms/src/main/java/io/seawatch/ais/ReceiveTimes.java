@@ -5,9 +5,6 @@ package io.seawatch.ais;
  * sentence: sources call it for every record to assign event time before decoding.
  */
 public final class ReceiveTimes {
-  /** Values above this are milliseconds, below it seconds (10^11 s is the year 5138). */
-  private static final long MILLIS_THRESHOLD = 100_000_000_000L;
-
   private ReceiveTimes() {}
 
   /**
@@ -40,19 +37,10 @@ public final class ReceiveTimes {
     return -1;
   }
 
+  /** The c: value (non-empty, at most 16 digits) in epoch millis, or -1. */
   private static long parseTime(String s, int from, int to) {
-    if (to - from > 16) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v >= MILLIS_THRESHOLD ? v : v * 1000;
+    long v = to - from > 16 ? -1 : TagBlock.parseLong(s, from, to);
+    return v < 0 ? -1 : v >= TagBlock.MILLIS_THRESHOLD ? v : v * 1000;
   }
 
   private static boolean checksumMatches(String s, int from, int star, int end) {
