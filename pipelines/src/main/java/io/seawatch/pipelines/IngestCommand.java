@@ -66,7 +66,7 @@ public final class IngestCommand implements Command {
       throw new UserError(firstLine(e.getMessage()));
     }
     PTransform<PBegin, PCollection<RawLine>> source = source(options);
-    JdbcTarget target = JdbcTarget.of(options.getJdbcUrl(), options.getJdbcUser());
+    JdbcTarget target = JdbcTargets.of(options.getJdbcUrl(), options.getJdbcUser());
     migrate(target, out);
 
     boolean direct = options.getRunner().getSimpleName().equals("DirectRunner");

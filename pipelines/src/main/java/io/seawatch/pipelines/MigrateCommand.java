@@ -57,12 +57,7 @@ public final class MigrateCommand implements Command {
                 + " read from PGPASSWORD)");
       }
     }
-    JdbcTarget target;
-    try {
-      target = JdbcTarget.of(url, user);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("invalid --jdbcUrl: " + e.getMessage());
-    }
+    JdbcTarget target = JdbcTargets.of(url, user);
 
     Connection c;
     try {

@@ -42,7 +42,7 @@ public final class TablesCommand implements Command {
       return 0;
     }
     JdbcTarget target =
-        JdbcTarget.of(
+        JdbcTargets.of(
             flags.string("jdbcUrl", JdbcTarget.DEFAULT_URL),
             flags.string("jdbcUser", JdbcTarget.DEFAULT_USER));
     try (Connection c = target.connect();

@@ -23,8 +23,16 @@ public class IngestCommandIT {
   private record Result(int code, String err) {}
 
   private static Result ingest(String... args) {
+    return command("ingest", args);
+  }
+
+  private static Result tables(String... args) {
+    return command("tables", args);
+  }
+
+  private static Result command(String name, String... args) {
     String[] all = new String[args.length + 1];
-    all[0] = "ingest";
+    all[0] = name;
     System.arraycopy(args, 0, all, 1, args.length);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -66,6 +74,22 @@ public class IngestCommandIT {
     assertEquals(1, r.err().lines().count());
     assertEquals(
         true, r.err().startsWith("seawatch ingest: error: cannot use jdbc:postgresql://127.0.0.1:1/nowhere: "));
+  }
+
+  @Test
+  public void malformedJdbcUrl() {
+    Result r = ingest("--input=/dev/null", "--jdbcUrl=postgres://somewhere/db");
+    assertEquals(2, r.code());
+    assertEquals(
+        "seawatch ingest: error: invalid --jdbcUrl: not a Postgres JDBC URL"
+            + " (jdbc:postgresql://host:port/db): postgres://somewhere/db\n",
+        r.err());
+    Result tables = tables("--jdbcUrl=postgres://somewhere/db");
+    assertEquals(2, tables.code());
+    assertEquals(
+        "seawatch tables: error: invalid --jdbcUrl: not a Postgres JDBC URL"
+            + " (jdbc:postgresql://host:port/db): postgres://somewhere/db\n",
+        tables.err());
   }
 
   @Test
