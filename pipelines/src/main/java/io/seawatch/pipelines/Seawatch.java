@@ -15,7 +15,8 @@ public final class Seawatch {
           new MigrateCommand(),
           new PostgresCommand(),
           new TablesCommand(),
-          new ClusterCommand());
+          new ClusterCommand(),
+          new StatusCommand());
 
   private Seawatch() {}
 
