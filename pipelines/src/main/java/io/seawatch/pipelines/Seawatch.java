@@ -16,7 +16,8 @@ public final class Seawatch {
           new PostgresCommand(),
           new TablesCommand(),
           new ClusterCommand(),
-          new StatusCommand());
+          new StatusCommand(),
+          new CrashTestCommand());
 
   private Seawatch() {}
 
