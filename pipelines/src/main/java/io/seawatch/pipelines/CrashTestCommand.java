@@ -83,7 +83,7 @@ public final class CrashTestCommand implements Command {
             args,
             Set.of("messages", "kills", "restartPostgres", "postgresRestartCommand", "seed",
                 "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "repo", "jar", "stateDir",
-                "replaySeconds", "partitions", "timeoutMinutes"),
+                "replaySeconds", "partitions", "timeoutMinutes", "savepoints"),
             Set.of("keepSchemas", "help"));
     if (f.has("help")) {
       usage(out);
@@ -92,6 +92,7 @@ public final class CrashTestCommand implements Command {
     Settings s = new Settings();
     s.messages = f.positiveInt("messages", 200_000);
     s.kills = nonNegative(f, "kills", 3);
+    s.savepoints = nonNegative(f, "savepoints", 0);
     s.restartPostgres = Boolean.parseBoolean(f.string("restartPostgres", "true"));
     s.postgresRestartCommand = f.string("postgresRestartCommand", DEFAULT_PG_RESTART);
     s.seed = Long.parseLong(f.string("seed", "42"));
@@ -150,6 +151,8 @@ public final class CrashTestCommand implements Command {
         "",
         "  --messages=N          about N lines (default 200000)",
         "  --kills=K             TaskManager kills (default 3)",
+        "  --savepoints=N        after the kills, N times: stop the job with a savepoint and"
+            + " resume it from there (default 0)",
         "  --restartPostgres=B   restart Postgres once mid-run (default true)",
         "  --postgresRestartCommand=CMD  (default: " + DEFAULT_PG_RESTART + ")",
         "  --seed=S              fleet and kill moments (default 42)",
@@ -167,6 +170,7 @@ public final class CrashTestCommand implements Command {
   static final class Settings {
     int messages;
     int kills;
+    int savepoints;
     boolean restartPostgres;
     String postgresRestartCommand;
     long seed;
@@ -362,14 +366,7 @@ public final class CrashTestCommand implements Command {
       // 2. The cluster and the streaming job.
       clusterStartedHere = flinkJson("/overview") == null;
       script("start");
-      String[] submit = ingestArgs(schemaB,
-          "--runnerConfig=" + s.repo.resolve("runner-configs/flink-cluster.properties"),
-          "--filesToStage=" + s.jar, "--jobName=seawatch-" + topic,
-          "--consumerGroup=" + group);
-      runSeawatch("submit", submit);
-      jobId = findJob("seawatch-" + topic);
-      log("job %s submitted", jobId);
-      awaitCheckpointAfter(0, Duration.ofMinutes(5));
+      submit(null);
 
       // 3. The input arrives while the job runs; the crashes happen meanwhile.
       int rate = (int) Math.max(1, fleet.lines().size() / s.replaySeconds);
@@ -414,6 +411,47 @@ public final class CrashTestCommand implements Command {
       return equal;
     }
 
+    /** Submits the streaming job, from a savepoint when one is given; waits for a checkpoint. */
+    private void submit(String savepoint) throws Exception {
+      List<String> extra = new ArrayList<>(List.of(
+          "--runnerConfig=" + s.repo.resolve("runner-configs/flink-cluster.properties"),
+          "--filesToStage=" + s.jar, "--jobName=seawatch-" + topic,
+          "--consumerGroup=" + group));
+      if (savepoint != null) {
+        extra.add("--savepointPath=" + savepoint);
+      }
+      runSeawatch("submit", ingestArgs(schemaB, extra.toArray(new String[0])));
+      jobId = findJob("seawatch-" + topic);
+      log("job %s submitted%s", jobId, savepoint == null ? "" : " from " + savepoint);
+      awaitCheckpointAfter(0, Duration.ofMinutes(5));
+    }
+
+    /** Stops the job with a savepoint (no drain: windows stay open) and returns its location. */
+    private String stopWithSavepoint() throws Exception {
+      HttpResponse<String> r = http.send(
+          HttpRequest.newBuilder(URI.create(rest + "/jobs/" + jobId + "/stop"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"drain\":false}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 202 && r.statusCode() != 200) {
+        throw new IllegalStateException("stop-with-savepoint: HTTP " + r.statusCode() + " " + r.body());
+      }
+      String trigger = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+          .readTree(r.body()).path("request-id").asText();
+      for (int i = 0; i < 300; i++) {
+        JsonNode status = flinkJson("/jobs/" + jobId + "/savepoints/" + trigger);
+        if (status != null && status.path("status").path("id").asText().equals("COMPLETED")) {
+          JsonNode op = status.path("operation");
+          if (op.has("failure-cause")) {
+            throw new IllegalStateException("stop-with-savepoint failed: " + op.path("failure-cause"));
+          }
+          return op.path("location").asText();
+        }
+        sleep(1000);
+      }
+      throw new IllegalStateException("stop-with-savepoint did not complete within 300 s");
+    }
+
     /** Kills the TaskManager {@code s.kills} times, restarts Postgres once, at seeded moments. */
     private void crash() throws Exception {
       int pgAfter = s.restartPostgres ? random.nextInt(s.kills + 1) : -1;
@@ -430,12 +468,20 @@ public final class CrashTestCommand implements Command {
         sleep(random.nextLong(maxDelayMs));
         long before = completedCheckpoints();
         log("kill %d/%d: SIGKILL to the TaskManager (%,d records behind at the last checkpoint)",
-            i + 1, s.kills, totalLag());
+            i + 1, s.kills, lagForLog());
         script("restart-taskmanager");
         long restarted = System.nanoTime();
         awaitCheckpointAfter(before, Duration.ofMinutes(5));
         log("kill %d/%d: job recovered, first checkpoint after it %.0f s after the restart", i + 1,
             s.kills, (System.nanoTime() - restarted) / 1e9);
+      }
+      for (int i = 0; i < s.savepoints; i++) {
+        sleep(random.nextLong(maxDelayMs));
+        log("savepoint %d/%d: stopping job %s with a savepoint (%,d records behind at the last"
+            + " checkpoint)", i + 1, s.savepoints, jobId, lagForLog());
+        String location = stopWithSavepoint();
+        log("savepoint %d/%d: %s", i + 1, s.savepoints, location);
+        submit(location);
       }
     }
 
@@ -470,7 +516,15 @@ public final class CrashTestCommand implements Command {
       String previous = null;
       int stable = 0;
       while (System.nanoTime() < deadline) {
-        long lag = totalLag();
+        long lag;
+        try {
+          lag = totalLag();
+        } catch (UserError e) {
+          // A loaded broker can miss the admin timeout; that is no verdict, ask again.
+          log("waiting: %s", e.getMessage());
+          sleep(10_000);
+          continue;
+        }
         String counts = counts(schemaB);
         if (lag == 0 && counts.equals(previous)) {
           stable++;
@@ -506,6 +560,15 @@ public final class CrashTestCommand implements Command {
         }
       }
       return counts.toString();
+    }
+
+    /** The lag for a log line; -1 when the broker does not answer in time. */
+    private long lagForLog() {
+      try {
+        return totalLag();
+      } catch (UserError e) {
+        return -1;
+      }
     }
 
     private long totalLag() {

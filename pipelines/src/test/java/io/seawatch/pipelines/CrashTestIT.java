@@ -17,7 +17,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
- * The crash harness, small: about 20,000 lines replayed while the streaming ingest runs on a
+ * The crash harness, small: about 10,000 lines replayed while the streaming ingest runs on a
  * session cluster of its own (state under target/), one SIGKILL of the TaskManager, no Postgres
  * restart; every table must equal the DirectRunner's. The full-size run is documented in
  * docs/exactly-once.md. Needs the shaded jar (package phase, before integration-test) and port
@@ -34,8 +34,8 @@ public class CrashTestIT {
     assertTrue("the shaded jar is built in the package phase: " + jar, Files.isRegularFile(jar));
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    int code = Seawatch.run(new String[] {"crashtest", "--messages=20000", "--kills=1",
-        "--restartPostgres=false", "--replaySeconds=40", "--seed=7",
+    int code = Seawatch.run(new String[] {"crashtest", "--messages=10000", "--kills=1",
+        "--restartPostgres=false", "--replaySeconds=30", "--seed=7",
         "--bootstrapServers=" + KAFKA.bootstrapServers(), "--jar=" + jar,
         "--stateDir=" + Path.of("target/crashtest-flink").toAbsolutePath()}, out, out);
     String printed = buffer.toString(StandardCharsets.UTF_8);
