@@ -332,7 +332,7 @@ public final class ReplayCommand implements Command {
    * reach the user through exceptions instead. Loggers read this when created, so it is set before
    * the first client exists (and never overrides an explicit setting).
    */
-  private static void quietKafkaClientLogs() {
+  static void quietKafkaClientLogs() {
     String key = "org.slf4j.simpleLogger.log.org.apache.kafka";
     if (System.getProperty(key) == null) {
       System.setProperty(key, "error");

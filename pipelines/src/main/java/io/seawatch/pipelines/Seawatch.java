@@ -15,7 +15,9 @@ public final class Seawatch {
           new MigrateCommand(),
           new PostgresCommand(),
           new TablesCommand(),
-          new ClusterCommand());
+          new ClusterCommand(),
+          new StatusCommand(),
+          new CrashTestCommand());
 
   private Seawatch() {}
 
