@@ -71,11 +71,6 @@ public final class CrashTestCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags f =
         Flags.parse(

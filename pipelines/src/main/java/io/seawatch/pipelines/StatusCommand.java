@@ -53,11 +53,6 @@ public final class StatusCommand implements Command {
   }
 
   @Override
-  public int run(List<String> args) throws Exception {
-    return run(args, System.out, System.err);
-  }
-
-  @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Flags flags =
         Flags.parse(
