@@ -12,10 +12,6 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Repeatedly;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -84,15 +80,7 @@ public final class WriteVesselStatic
         .setCoder(KvCoder.of(VarIntCoder.of(), VesselStaticRowCoder.of()))
         .apply(
             WINDOW_STEP,
-            Window.<KV<Integer, VesselStaticRow>>into(new GlobalWindows())
-                .triggering(
-                    Repeatedly.forever(
-                        AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay)))
-                .discardingFiredPanes()
-                // The end of the global window fires even for a key whose pane is empty, and
-                // Combine.perKey of nothing is null: fire only panes that hold something.
-                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
-                .withAllowedLateness(Duration.ZERO))
+            Sinks.<KV<Integer, VesselStaticRow>>flushPeriodically(flushDelay))
         .apply(REDUCE_STEP, Combine.perKey(VesselStaticRow::merge))
         .apply(VALUES_STEP, Values.create())
         .apply(
