@@ -61,6 +61,7 @@ public class IngestPipelineTest {
             "AnalyzeVessels/DetectEncounters/CompareInCellsFn",
             "AnalyzeVessels/DetectEncounters/DetectEncountersFn",
             "AnalyzeVessels/DetectGaps/ClassifyFeedStallsFn",
+            "AnalyzeVessels/DetectGaps/ConfirmOpenGapsFn",
             "AnalyzeVessels/DetectGaps/DetectGapsFn",
             "AnalyzeVessels/DetectLoitering/DetectLoiteringFn",
             "AnalyzeVessels/TrackGeofences/TrackGeofencesFn",

@@ -16,25 +16,31 @@ public final class AisProjections {
    * carried by types 1-3 and 27). Type 27 has no time stamp: second is 60 ("not available").
    */
   public static VesselPosition toPosition(AisMessage m, long timestampMillis, long msgHash) {
+    return toPosition(m, timestampMillis, msgHash, "");
+  }
+
+  /** {@link #toPosition(AisMessage, long, long)} received through {@code source} (tag block s:). */
+  public static VesselPosition toPosition(
+      AisMessage m, long timestampMillis, long msgHash, String source) {
     if (m instanceof PositionReportClassA a) {
       return new VesselPosition(a.mmsi(), timestampMillis, a.type(), a.lat(), a.lon(), a.speed(),
-          a.course(), a.heading(), a.status(), a.accuracy(), a.second(), msgHash);
+          a.course(), a.heading(), a.status(), a.accuracy(), a.second(), msgHash, source);
     }
     if (m instanceof PositionReportClassB b) {
       return new VesselPosition(b.mmsi(), timestampMillis, 18, b.lat(), b.lon(), b.speed(),
-          b.course(), b.heading(), -1, b.accuracy(), b.second(), msgHash);
+          b.course(), b.heading(), -1, b.accuracy(), b.second(), msgHash, source);
     }
     if (m instanceof ExtendedPositionReportClassB b) {
       return new VesselPosition(b.mmsi(), timestampMillis, 19, b.lat(), b.lon(), b.speed(),
-          b.course(), b.heading(), -1, b.accuracy(), b.second(), msgHash);
+          b.course(), b.heading(), -1, b.accuracy(), b.second(), msgHash, source);
     }
     if (m instanceof SarAircraftPositionReport s) {
       return new VesselPosition(s.mmsi(), timestampMillis, 9, s.lat(), s.lon(), s.speed(),
-          s.course(), -1, -1, s.accuracy(), s.second(), msgHash);
+          s.course(), -1, -1, s.accuracy(), s.second(), msgHash, source);
     }
     if (m instanceof LongRangePositionReport l) {
       return new VesselPosition(l.mmsi(), timestampMillis, 27, l.lat(), l.lon(), l.speed(),
-          l.course(), -1, l.status(), l.accuracy(), SECOND_NOT_AVAILABLE, msgHash);
+          l.course(), -1, l.status(), l.accuracy(), SECOND_NOT_AVAILABLE, msgHash, source);
     }
     return null;
   }

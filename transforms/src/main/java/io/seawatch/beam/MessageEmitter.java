@@ -56,7 +56,8 @@ final class MessageEmitter implements Serializable {
       hash = MessageHash.update(hash, s.payload());
     }
     Instant ts = new Instant(eventTimeMillis);
-    VesselPosition position = AisProjections.toPosition(message, eventTimeMillis, hash);
+    VesselPosition position =
+        AisProjections.toPosition(message, eventTimeMillis, hash, sourceOf(sentences));
     if (position != null) {
       output(out.get(DecodeAisSentences.POSITIONS), position, ts, explicitTimestamp);
     }
@@ -65,6 +66,19 @@ final class MessageEmitter implements Serializable {
       output(out.get(DecodeAisSentences.STATICS), stat, ts, explicitTimestamp);
     }
     output(out.get(DecodeAisSentences.MESSAGE_TYPES), message.type(), ts, explicitTimestamp);
+  }
+
+  /**
+   * The receiving source (tag block s:) of a message: that of its first fragment that names one
+   * (continuation lines of a tag-block group carry only g:), "" if none does.
+   */
+  static String sourceOf(List<NmeaSentence> sentences) {
+    for (NmeaSentence s : sentences) {
+      if (s.tagBlock() != null && s.tagBlock().source() != null) {
+        return s.tagBlock().source();
+      }
+    }
+    return "";
   }
 
   /** One dead letter for one line, timestamped with the line's own event time. */

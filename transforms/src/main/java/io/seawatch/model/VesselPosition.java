@@ -19,6 +19,9 @@ package io.seawatch.model;
  * @param second UTC second of the report (0..59, 60..63 per ITU semantics)
  * @param msgHash deterministic id of the message (event time and payload bits); equal receptions of
  *     the same transmission at the same time collapse onto it
+ * @param source receiving source (tag block {@code s:}: station, satellite or feed), "" when the
+ *     line had none; never null. Not part of {@code msgHash}: two stations hearing one
+ *     transmission give two positions with one hash.
  */
 public record VesselPosition(
     int mmsi,
@@ -32,7 +35,36 @@ public record VesselPosition(
     int status,
     boolean accuracy,
     int second,
-    long msgHash) {
+    long msgHash,
+    String source) {
+
+  public VesselPosition {
+    source = source == null ? "" : source;
+  }
+
+  /** A position without a known receiving source. */
+  public VesselPosition(
+      int mmsi,
+      long timestampMillis,
+      int type,
+      double lat,
+      double lon,
+      double speed,
+      double course,
+      int heading,
+      int status,
+      boolean accuracy,
+      int second,
+      long msgHash) {
+    this(mmsi, timestampMillis, type, lat, lon, speed, course, heading, status, accuracy, second,
+        msgHash, "");
+  }
+
+  /** The same position received through {@code newSource}. */
+  public VesselPosition withSource(String newSource) {
+    return new VesselPosition(mmsi, timestampMillis, type, lat, lon, speed, course, heading, status,
+        accuracy, second, msgHash, newSource);
+  }
 
   public boolean hasCoordinates() {
     return !Double.isNaN(lat) && !Double.isNaN(lon);

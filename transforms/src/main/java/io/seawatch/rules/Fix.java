@@ -16,9 +16,9 @@ public record Fix(VesselPosition position, String source) {
     source = source == null ? "" : source;
   }
 
-  /** A fix without a known source. */
+  /** A fix received through the position's own source ({@link VesselPosition#source()}). */
   public static Fix of(VesselPosition position) {
-    return new Fix(position, "");
+    return new Fix(position, position.source());
   }
 
   public int mmsi() {

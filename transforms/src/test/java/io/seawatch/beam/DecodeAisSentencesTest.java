@@ -90,7 +90,7 @@ public class DecodeAisSentencesTest {
     PAssert.that(out.get(DecodeAisSentences.POSITIONS))
         .containsInAnyOrder(
             new VesselPosition(244123456, T0, 1, 52.1, 4.5, 12.3, 224.0, 215, 0, true, 33,
-                MessageHash.of(T0, payload.payload())));
+                MessageHash.of(T0, payload.payload()), "rec1"));
     PAssert.that(out.get(DecodeAisSentences.STATICS)).empty();
     PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(1);
     PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();

@@ -74,7 +74,7 @@ public final class Analytics {
     return in.isFix() ? describe(in.fix()) : "event " + in.event();
   }
 
-  /** The fix of a decoded position. The receiving source is not carried by VesselPosition yet. */
+  /** The fix of a decoded position, with its receiving source (tag block s:). */
   static Fix toFix(VesselPosition p) {
     return Fix.of(p);
   }

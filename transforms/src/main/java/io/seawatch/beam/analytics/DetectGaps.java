@@ -6,6 +6,7 @@ import io.seawatch.beam.coders.FixOrEventCoder;
 import io.seawatch.beam.coders.VesselEventCoder;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.GapDetector;
+import io.seawatch.rules.OpenGapGate;
 import io.seawatch.rules.VesselEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,11 @@ import org.joda.time.Instant;
  *   <li>{@value #SOURCE_STEP}, keyed by receiving source: the source's fixes and the GAPs of
  *       vessels last heard through it, in event-time order (fixes first at equal times), so each
  *       GAP is classified after every fix of its source up to its emission time.
+ *   <li>{@value #GATE_STEP}, one key for the whole input ({@link OpenGapGate}): an open GAP only
+ *       passes once the input's own clock (one tick per bundle from {@value #CLOCK_STEP}: the
+ *       newest fix time) has reached its emission time. At the end of a bounded run the watermark
+ *       jumps to infinity; that is not evidence of silence, so no GAP opens then. Closed GAPs
+ *       pass at once and supersede a held open one.
  * </ol>
  *
  * <p>Every fix reaches its source's key, which would make one hot key per source. {@value
@@ -48,11 +54,13 @@ import org.joda.time.Instant;
  * two kept ones closer than that, so neither the source's silences nor its last fix before any
  * GAP (the two things {@code classify} reads) can change.
  *
- * <p>The receiving source is not carried by {@code VesselPosition} yet: until it is, every fix has
- * source "" and a feed stall means the whole feed went silent.
+ * <p>The receiving source is the tag block's {@code s:} ({@code VesselPosition.source()}); lines
+ * without one share the source "", so for them a feed stall means the whole feed went silent.
  *
  * <p>State: vessel 32 bytes + source name, freed {@code vesselStateTtl} after the last fix;
- * source 12 bytes + name + 16 per remembered silence (16 at most), freed likewise.
+ * source 12 bytes + name + 16 per remembered silence (16 at most), freed likewise; gate 12 bytes +
+ * ~40 per held open GAP (those the input's clock has not reached), freed {@code vesselStateTtl}
+ * after the last tick. The gate's one key sees one tick per bundle and the GAPs, little traffic.
  */
 public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -63,7 +71,14 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
   public static final String THIN_STEP = "ThinSourceActivity";
   public static final String SOURCE_INPUTS_STEP = "FlattenSourceInputs";
   public static final String SOURCE_STEP = "ClassifyFeedStallsFn";
+  public static final String CLOCK_STEP = "TickInputClock";
+  public static final String GAPS_TO_GATE_STEP = "KeyGapsForGate";
+  public static final String GATE_INPUTS_STEP = "FlattenGateInputs";
+  public static final String GATE_STEP = "ConfirmOpenGapsFn";
   public static final String DEAD_LETTERS_STEP = "FlattenDeadLetters";
+
+  /** The single key of the gate stage: the whole input has one clock. */
+  static final String GATE_KEY = "";
 
   private final AnalyticsConfig config;
 
@@ -110,15 +125,38 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
             config,
             Analytics.EVENTS,
             Analytics.eventCoders());
+    PCollection<KV<String, FixOrEvent>> classified =
+        sources
+            .get(Analytics.EVENTS)
+            .setCoder(VesselEventCoder.of())
+            .apply(
+                GAPS_TO_GATE_STEP,
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(FixOrEvent.class)))
+                    .via((VesselEvent e) -> KV.of(GATE_KEY, FixOrEvent.of(e))))
+            .setCoder(kv);
+    PCollection<KV<String, FixOrEvent>> ticks =
+        fixes.apply(CLOCK_STEP, ParDo.of(new TickInputClockFn())).setCoder(kv);
+    PCollectionTuple gate =
+        Analytics.applyRule(
+            Analytics.flatten(GATE_INPUTS_STEP, kv, PCollectionList.of(classified).and(ticks)),
+            GATE_STEP,
+            new GateRule(config),
+            FixOrEventCoder.of(),
+            config,
+            Analytics.EVENTS,
+            Analytics.eventCoders());
     return PCollectionTuple.of(
-            Analytics.EVENTS, sources.get(Analytics.EVENTS).setCoder(VesselEventCoder.of()))
+            Analytics.EVENTS, gate.get(Analytics.EVENTS).setCoder(VesselEventCoder.of()))
         .and(
             Analytics.DEAD_LETTERS,
             Analytics.flatten(
                 DEAD_LETTERS_STEP,
                 DeadLetterCoder.of(),
                 PCollectionList.of(vessels.get(Analytics.DEAD_LETTERS))
-                    .and(sources.get(Analytics.DEAD_LETTERS))));
+                    .and(sources.get(Analytics.DEAD_LETTERS))
+                    .and(gate.get(Analytics.DEAD_LETTERS))));
   }
 
   static String sourceOf(VesselEvent gap) {
@@ -168,6 +206,121 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
         }
       }
       bySource = null;
+    }
+  }
+
+  /** Per bundle, the newest fix: one clock tick for the gate (the input's own time). */
+  static final class TickInputClockFn extends DoFn<Fix, KV<String, FixOrEvent>> {
+    private static final long serialVersionUID = 1L;
+    private transient Fix newest;
+
+    @StartBundle
+    public void startBundle() {
+      newest = null;
+    }
+
+    @ProcessElement
+    public void process(@Element Fix fix) {
+      if (newest == null
+          || fix.timeMillis() > newest.timeMillis()
+          || (fix.timeMillis() == newest.timeMillis()
+              && Analytics.FIX_ORDER.compare(fix, newest) < 0)) {
+        newest = fix;
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext ctx) {
+      if (newest != null) {
+        ctx.output(
+            KV.of(GATE_KEY, FixOrEvent.of(newest)),
+            new Instant(newest.timeMillis()),
+            GlobalWindow.INSTANCE);
+      }
+      newest = null;
+    }
+  }
+
+  /** {@link OpenGapGate}: open GAPs wait for the input's clock; ticks and GAPs, one key. */
+  static final class GateRule extends OrderedRule<String, FixOrEvent, OpenGapGate.State> {
+    private static final long serialVersionUID = 1L;
+    private final AnalyticsConfig config;
+    private transient OpenGapGate rule;
+
+    GateRule(AnalyticsConfig config) {
+      this.config = config;
+    }
+
+    private OpenGapGate rule() {
+      if (rule == null) {
+        rule = new OpenGapGate(config.rules());
+      }
+      return rule;
+    }
+
+    @Override
+    public String name() {
+      return "open_gaps";
+    }
+
+    @Override
+    public String keyNoun() {
+      return "input";
+    }
+
+    @Override
+    public Comparator<FixOrEvent> tieBreak() {
+      return Analytics.FIX_OR_EVENT_ORDER;
+    }
+
+    @Override
+    public OpenGapGate.State newState(String key) {
+      return new OpenGapGate.State();
+    }
+
+    @Override
+    public OpenGapGate.State fromBytes(byte[] bytes) {
+      return OpenGapGate.State.fromBytes(bytes);
+    }
+
+    @Override
+    public byte[] toBytes(OpenGapGate.State s) {
+      return s.toBytes();
+    }
+
+    @Override
+    public void onInput(OpenGapGate.State s, FixOrEvent in, long t, Emitter out) {
+      List<VesselEvent> released =
+          in.isFix() ? rule().onClock(s, in.fix().timeMillis()) : rule().onGap(s, in.event());
+      for (VesselEvent e : released) {
+        out.emit(Analytics.EVENTS, e, t);
+      }
+    }
+
+    @Override
+    public void onWatermark(OpenGapGate.State s, long t, Emitter out) {
+      rule().onWatermark(s, t);
+    }
+
+    @Override
+    public long timerMillis(OpenGapGate.State s) {
+      return rule().timerMillis(s);
+    }
+
+    @Override
+    public boolean isExpired(OpenGapGate.State s, long t) {
+      return rule().isExpired(s, t);
+    }
+
+    /** A tick or GAP behind the processed time still counts (the clock only moves forward). */
+    @Override
+    public boolean retimeWhenLate(FixOrEvent in) {
+      return true;
+    }
+
+    @Override
+    public String describe(FixOrEvent in) {
+      return Analytics.describe(in);
     }
   }
 

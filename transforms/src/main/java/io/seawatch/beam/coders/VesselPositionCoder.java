@@ -10,7 +10,7 @@ import org.apache.beam.sdk.util.VarInt;
 /**
  * Deterministic coder for {@link VesselPosition}. A presence bitmask marks which of lat, lon, speed
  * and course are available (not NaN) and carries the accuracy flag; NaN values are not written and
- * decode as {@link Double#NaN}. A position with everything available takes about 50 bytes.
+ * decode as {@link Double#NaN}. The receiving source ends the record (UTF-8, length first). A position with everything available takes about 50 bytes.
  */
 public final class VesselPositionCoder extends AtomicCoder<VesselPosition> {
   private static final VesselPositionCoder INSTANCE = new VesselPositionCoder();
@@ -55,6 +55,7 @@ public final class VesselPositionCoder extends AtomicCoder<VesselPosition> {
     CoderIo.writeSignedInt(v.status(), out);
     CoderIo.writeSignedInt(v.second(), out);
     CoderIo.writeFixedLong(v.msgHash(), out);
+    CoderIo.writeString(v.source(), out);
   }
 
   @Override
@@ -74,9 +75,10 @@ public final class VesselPositionCoder extends AtomicCoder<VesselPosition> {
     int status = CoderIo.readSignedInt(in);
     int second = CoderIo.readSignedInt(in);
     long hash = CoderIo.readFixedLong(in);
+    String source = CoderIo.readString(in);
     return new VesselPosition(
         mmsi, ts, type, lat, lon, speed, course, heading, status, (bits & ACCURACY) != 0, second,
-        hash);
+        hash, source);
   }
 
   @Override

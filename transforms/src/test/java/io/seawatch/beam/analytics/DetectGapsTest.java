@@ -2,16 +2,18 @@ package io.seawatch.beam.analytics;
 
 import static io.seawatch.rules.RuleScenarios.millis;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.seawatch.beam.coders.SeawatchCoders;
 import io.seawatch.model.DeadLetter;
 import io.seawatch.model.Origin;
 import io.seawatch.rules.Fix;
-import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.ScenarioRuns;
 import io.seawatch.rules.VesselEvent;
+import io.seawatch.testdata.AnalyticsScenarios;
+import io.seawatch.testdata.ExpectedEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Reify;
@@ -21,59 +23,85 @@ import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 
+/** The going-dark and feed-stall scenarios, delivered late and shuffled. */
 public class DetectGapsTest {
   private static final long HOUR = 3_600_000L;
-  private static final long MINUTE = 60_000L;
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
+  private static List<Fix> darkAndStall() {
+    List<Fix> fixes = new ArrayList<>(ScenarioRuns.fixes(AnalyticsScenarios.goingDark()));
+    fixes.addAll(ScenarioRuns.fixes(AnalyticsScenarios.feedStall()));
+    return io.seawatch.rules.RuleScenarios.merge(fixes);
+  }
+
   @Test
-  public void vesselSilentSevenHoursGivesTheOpenThenTheClosedGapWithTheSameId() {
+  public void goingDarkAndFeedStallGiveOpenThenClosedGapsAndNoGapAtTheEndOfInput() {
     SeawatchCoders.registerOn(p);
-    long last = millis("2024-05-01T02:00:00Z");
-    long back = millis("2024-05-01T09:00:00Z");
-    // GapDetectorTest's scenario: rec1 stays busy with 219000002, so 219000001 went dark.
-    List<Fix> fixes =
-        new ArrayList<>(
-            RuleScenarios.merge(
-                RuleScenarios.everyMinute(219_000_001, "rec1", last - HOUR, last),
-                RuleScenarios.everyMinute(219_000_002, "rec1", last - HOUR, back - MINUTE)));
-    fixes.add(RuleScenarios.fix(219_000_001, back, 55.0, 11.0, 7.5, "rec2"));
-    List<VesselEvent> reference = RuleScenarios.gapReference(fixes, Long.MAX_VALUE / 2);
+    List<Fix> fixes = darkAndStall();
+    List<VesselEvent> reference = ScenarioRuns.gapsThroughGate(fixes, Long.MAX_VALUE / 2);
+    // Each of the four gaps opened (the input's clock passed last seen + 6 h) and then closed
+    // with the same id; nothing is left open when the input ends.
+    List<ExpectedEvent> expected = new ArrayList<>();
+    for (ExpectedEvent e : AnalyticsScenarios.goingDark().events()) {
+      if (e.kind().equals("GAP")) {
+        expected.add(e);
+      }
+    }
+    for (ExpectedEvent e : AnalyticsScenarios.feedStall().events()) {
+      if (e.kind().equals("GAP")) {
+        expected.add(e);
+      }
+    }
+    expected.sort(io.seawatch.testdata.AnalyticsScenario.EVENT_ORDER);
+    assertEquals(expected, ScenarioRuns.finalRows(reference));
+    assertEquals(8, reference.size());
+    java.util.Map<Long, List<Boolean>> versions = new java.util.TreeMap<>();
+    reference.forEach(
+        e -> versions.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e.open()));
+    versions.values().forEach(v -> assertEquals(List.of(true, false), v));
 
-    long id = VesselEvent.idOf(VesselEvent.Kind.GAP, 219_000_001, 0, last, "");
-    VesselEvent open =
-        new VesselEvent(id, VesselEvent.Kind.GAP, 219_000_001, 0, last, -1, 54.001, 10.0, true,
-            Map.of("source", "rec1", "feed_stall", false));
-    VesselEvent closed =
-        new VesselEvent(id, VesselEvent.Kind.GAP, 219_000_001, 0, last, back, 54.001, 10.0, false,
-            Map.of("source", "rec1", "feed_stall", false, "duration_s", 25_200L,
-                "end_lat", 55.0, "end_lon", 11.0));
-    // After the input ends both vessels go dark for good: rec1 and rec2 fall silent with them,
-    // so those two open gaps are feed stalls.
-    assertEquals(List.of(open, closed), reference.subList(0, 2));
-    assertEquals(4, reference.size());
-
-    Fix straggler = fixes.get(30); // 01:15 of 219000001, after the watermark passed 12:00
+    // 19:10 of the dark vessel, after the watermark passed 04:00.
+    Fix straggler =
+        fixes.stream()
+            .filter(
+                f ->
+                    f.mmsi() == AnalyticsScenarios.DARK
+                        && f.timeMillis() == millis("2024-05-31T19:10:00Z"))
+            .findFirst()
+            .orElseThrow();
     PCollectionTuple out =
         p.apply(
                 Deliveries.lateAndShuffled(fixes, 11)
-                    .advanceWatermarkTo(new Instant(millis("2024-05-01T12:00:00Z")))
+                    .advanceWatermarkTo(new Instant(millis("2024-06-01T04:00:00Z")))
                     .addElements(Deliveries.timestamped(straggler))
                     .advanceWatermarkToInfinity())
             .apply(DetectGaps.with(AnalyticsConfig.defaults()));
 
-    // Open at the emission watermark (last + 6 h), closed at the reappearing fix.
-    List<TimestampedValue<VesselEvent>> expected = new ArrayList<>();
-    for (VesselEvent e : reference) {
-      long at = e.open() ? e.startMillis() + 6 * HOUR : e.endMillis();
-      expected.add(TimestampedValue.of(e, new Instant(at)));
-    }
+    PAssert.that(out.get(Analytics.EVENTS)).containsInAnyOrder(reference);
+    // Closed GAPs at the reappearing fix; open ones once the input's clock proved them (the
+    // tick of a bundle at or after last seen + 6 h, at most one delivery block later).
     PAssert.that(out.get(Analytics.EVENTS).apply(Reify.timestamps()))
-        .containsInAnyOrder(expected);
-    // Late for both stages, each its own dead letter: the vessel stage has processed up to
-    // 09:00 (the reappearance), and so has rec1 (the closed GAP it classified).
-    long lateBy = (back - straggler.timeMillis()) / 1000;
+        .satisfies(
+            events -> {
+              for (TimestampedValue<VesselEvent> tv : events) {
+                VesselEvent e = tv.getValue();
+                long at = tv.getTimestamp().getMillis();
+                if (e.open()) {
+                  long due = e.startMillis() + 6 * HOUR;
+                  assertTrue(e + " at " + at, at >= due && at < due + Deliveries.BLOCK_MILLIS);
+                } else {
+                  assertEquals(e.endMillis(), at);
+                }
+              }
+              return null;
+            });
+    // The vessel stage has processed the dark vessel up to its open-GAP timer (02:00: the
+    // reappearance at 03:00 is not flushed before the watermark passes 04:00); the source stage
+    // up to 01:50, the last fix time of scn-skagen its per-bundle thinning kept before 03:00
+    // (the watermark 04:00 less the allowed lateness).
+    long lateBy = (millis("2024-06-01T02:00:00Z") - straggler.timeMillis()) / 1000;
+    long sourceLateBy = (millis("2024-06-01T01:50:00Z") - straggler.timeMillis()) / 1000;
     PAssert.that(out.get(Analytics.DEAD_LETTERS))
         .containsInAnyOrder(
             new DeadLetter(
@@ -85,10 +113,30 @@ public class DetectGapsTest {
             new DeadLetter(
                 Analytics.describe(straggler),
                 DeadLetter.Stage.LATE,
-                "position older than the source's processed time by " + lateBy
+                "position older than the source's processed time by " + sourceLateBy
                     + " s (feed_stalls)",
                 Origin.of("analytics/feed_stalls", -1, 0),
                 straggler.timeMillis()));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void theEndOfABoundedInputOpensNoGap() {
+    SeawatchCoders.registerOn(p);
+    // The going-dark scenario cut at 01:00: the dark vessel has been silent 5 h by the input's
+    // clock. The watermark still goes to infinity at the end; no GAP may come of it.
+    List<Fix> cut = new ArrayList<>();
+    for (Fix f : ScenarioRuns.fixes(AnalyticsScenarios.goingDark())) {
+      if (f.timeMillis() <= millis("2024-06-01T01:00:00Z")) {
+        cut.add(f);
+      }
+    }
+    assertEquals(List.of(), ScenarioRuns.gapsThroughGate(cut, Long.MAX_VALUE / 2));
+    PCollectionTuple out =
+        p.apply(Deliveries.lateAndShuffled(cut, 3).advanceWatermarkToInfinity())
+            .apply(DetectGaps.with(AnalyticsConfig.defaults()));
+    PAssert.that(out.get(Analytics.EVENTS)).empty();
+    PAssert.that(out.get(Analytics.DEAD_LETTERS)).empty();
     p.run().waitUntilFinish();
   }
 }

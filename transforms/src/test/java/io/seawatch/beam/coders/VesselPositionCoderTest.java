@@ -1,6 +1,9 @@
 package io.seawatch.beam.coders;
 
+import static org.junit.Assert.assertEquals;
+
 import io.seawatch.model.VesselPosition;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.Test;
 
 public class VesselPositionCoderTest {
@@ -61,8 +64,19 @@ public class VesselPositionCoderTest {
   @Test
   public void missingValuesCostNothing() throws Exception {
     // bits 1 + mmsi 4 + ts 6 + type 1 + 4 doubles 32 + heading 2 + status 1 + second 1 + hash 8
-    CoderChecks.hasSize(coder, full(), 56);
+    // + source length 1 (no source)
+    CoderChecks.hasSize(coder, full(), 57);
     // bits 1 + mmsi 4 (2442000 > 2^21) + ts 6 + type 1 + heading 1 + status 1 + second 1 + hash 8
-    CoderChecks.hasSize(coder, notAvailable(), 23);
+    // + source length 1
+    CoderChecks.hasSize(coder, notAvailable(), 24);
+    // "rec1": length 1 + 4 bytes
+    CoderChecks.hasSize(coder, full().withSource("rec1"), 61);
+  }
+
+  @Test
+  public void theReceivingSourceSurvives() throws Exception {
+    VesselPosition a = full().withSource("scn-stall");
+    assertEquals(a, CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, a)));
+    CoderChecks.distinguishes(coder, full().withSource("rec1"), full().withSource("rec2"));
   }
 }
