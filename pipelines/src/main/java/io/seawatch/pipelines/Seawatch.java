@@ -16,6 +16,9 @@ public final class Seawatch {
           new PostgresCommand(),
           new TablesCommand(),
           new ClusterCommand(),
+          new SubmitCommand(),
+          new JobsCommand(),
+          new StopCommand(),
           new StatusCommand(),
           new CrashTestCommand());
 
