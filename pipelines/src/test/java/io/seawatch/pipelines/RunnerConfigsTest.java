@@ -133,7 +133,7 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(300_000), o.getCheckpointTimeoutMillis());
     assertEquals(1, o.getNumConcurrentCheckpoints());
     assertFalse(o.getFailOnCheckpointingErrors());
-    assertTrue(o.getUnalignedCheckpointEnabled());
+    assertFalse(o.getUnalignedCheckpointEnabled());
     assertTrue(o.isExternalizedCheckpointsEnabled());
     assertTrue(o.getRetainExternalizedCheckpointsOnCancellation());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
@@ -142,7 +142,7 @@ public class RunnerConfigsTest {
     assertTrue(o.getFasterCopy());
     // The cluster's config.yaml decides the state backend.
     assertNull(o.getStateBackend());
-    assertEquals(21, profile("flink-cluster").size());
+    assertEquals(20, profile("flink-cluster").size());
   }
 
   /** The cluster config as runner-configs/bin/flink-cluster writes it, read by Flink. */
@@ -187,7 +187,7 @@ public class RunnerConfigsTest {
         c.get(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT));
     assertEquals(
         Integer.valueOf(5), c.get(ExecutionCheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
-    assertEquals(Boolean.TRUE, c.get(ExecutionCheckpointingOptions.ENABLE_UNALIGNED));
+    assertEquals(Boolean.FALSE, c.get(ExecutionCheckpointingOptions.ENABLE_UNALIGNED));
     assertEquals(
         Boolean.TRUE, c.get(TaskManagerOptions.BUFFER_DEBLOAT_ENABLED));
 
