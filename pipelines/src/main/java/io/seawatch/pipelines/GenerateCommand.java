@@ -1,5 +1,7 @@
 package io.seawatch.pipelines;
 
+import io.seawatch.testdata.AnalyticsScenario;
+import io.seawatch.testdata.AnalyticsScenarios;
 import io.seawatch.testdata.FleetGenerator;
 import io.seawatch.testdata.GeneratedFleet;
 import java.io.IOException;
@@ -23,6 +25,9 @@ public final class GenerateCommand implements Command {
       "  --minutes=M      duration in minutes, instead of --hours",
       "  --seed=S         random seed (default 42): same seed, same bytes",
       "  --corrupt=SHARE  share of corrupt lines, 0 <= SHARE < 1 (default 0.01)",
+      "  --scenarios=true merge in the named analytics scenarios (loitering, meeting, going",
+      "                   dark, spoofed jump, port call, feed stall) by event time; their port",
+      "                   geofence: seawatch geofences --scenarios",
       "  --help           this text");
 
   @Override
@@ -40,6 +45,7 @@ public final class GenerateCommand implements Command {
     FleetGenerator.Builder builder = FleetGenerator.builder();
     Path file = null;
     Duration duration = null;
+    boolean scenarios = false;
     for (String arg : args) {
       if (arg.equals("--help") || arg.equals("-h")) {
         out.println(USAGE);
@@ -79,6 +85,12 @@ public final class GenerateCommand implements Command {
           }
           builder.corruptShare(share);
         }
+        case "scenarios" -> {
+          if (!value.equals("true") && !value.equals("false")) {
+            throw new UserError("--scenarios must be true or false: " + value);
+          }
+          scenarios = value.equals("true");
+        }
         default -> throw new UserError("unknown option --" + key + " (see --help)");
       }
     }
@@ -88,6 +100,9 @@ public final class GenerateCommand implements Command {
     if (duration != null) {
       builder.duration(duration);
     }
+    if (scenarios) {
+      builder.scenarios(AnalyticsScenarios.all());
+    }
     GeneratedFleet fleet = builder.build().generate();
     try {
       fleet.write(file);
@@ -96,6 +111,15 @@ public final class GenerateCommand implements Command {
     }
     out.println("wrote " + file);
     fleet.manifest().summary().forEach(out::println);
+    if (scenarios) {
+      java.util.SortedMap<String, Long> total = new java.util.TreeMap<>();
+      for (AnalyticsScenario s : AnalyticsScenarios.all()) {
+        out.println("scenario " + s.name() + ": " + s.reports().size() + " lines, "
+            + s.vessels() + " vessels, expected events " + s.eventCounts());
+        s.eventCounts().forEach((k, v) -> total.merge(k, v, Long::sum));
+      }
+      out.println("scenario events expected: " + total);
+    }
     return 0;
   }
 

@@ -15,6 +15,7 @@ public final class Seawatch {
           new MigrateCommand(),
           new PostgresCommand(),
           new TablesCommand(),
+          new GeofencesCommand(),
           new ClusterCommand(),
           new SubmitCommand(),
           new JobsCommand(),

@@ -65,6 +65,20 @@ public class GenerateCommandTest {
   }
 
   @Test
+  public void scenariosAreMergedInAndListedWithTheirExpectedEvents() throws Exception {
+    Path file = tmp.getRoot().toPath().resolve("fleet.nmea");
+    assertEquals(0, run("generate", "--out=" + file, "--vessels=10", "--minutes=10",
+        "--scenarios=true"));
+    List<String> lines = LineFiles.read(file);
+    assertEquals(Scenarios.tinyFleet().lines().size() + 398, lines.size());
+    assertTrue(out().contains("scenario feed-stall: 145 lines, 4 vessels, expected events"
+        + " {GAP=3, SEGMENT=4}"));
+    assertTrue(out().contains("scenario events expected: {ENCOUNTER=1, GAP=4, GEOFENCE_ENTRY=1,"
+        + " GEOFENCE_EXIT=1, LOITERING=1, PORT_VISIT=1, SEGMENT=12, SPOOFED_JUMP=1}"));
+    assertEquals(2, run("generate", "--out=x.nmea", "--scenarios=yes"));
+  }
+
+  @Test
   public void missingOutIsAOneLineUserError() {
     assertEquals(2, run("generate", "--vessels=3"));
     assertEquals("seawatch generate: error: --out=FILE is required (see --help)"

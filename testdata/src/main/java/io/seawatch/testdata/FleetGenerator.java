@@ -59,6 +59,7 @@ public final class FleetGenerator {
   private final long baseStationIntervalSeconds;
   private final double satelliteCoverage;
   private final Duration maxSatelliteDelay;
+  private final List<AnalyticsScenario> scenarios;
 
   private FleetGenerator(Builder b) {
     this.seed = b.seed;
@@ -70,6 +71,7 @@ public final class FleetGenerator {
     this.baseStationIntervalSeconds = b.baseStationIntervalSeconds;
     this.satelliteCoverage = b.satelliteCoverage;
     this.maxSatelliteDelay = b.maxSatelliteDelay;
+    this.scenarios = List.copyOf(b.scenarios);
   }
 
   public static Builder builder() {
@@ -87,8 +89,18 @@ public final class FleetGenerator {
     private long baseStationIntervalSeconds = 60;
     private double satelliteCoverage = 0.8;
     private Duration maxSatelliteDelay = Duration.ofMinutes(30);
+    private List<AnalyticsScenario> scenarios = List.of();
 
     private Builder() {}
+
+    /**
+     * Named analytics scenarios merged into the feed by event time (their own sources and
+     * MMSIs, received at once); the fleet's own lines stay exactly as without them.
+     */
+    public Builder scenarios(List<AnalyticsScenario> scenarios) {
+      this.scenarios = List.copyOf(scenarios);
+      return this;
+    }
 
     public Builder seed(long seed) {
       this.seed = seed;
@@ -282,8 +294,23 @@ public final class FleetGenerator {
       simulateAid(a, random(1000 + fixedIndex++), t0, t1, out);
     }
     addCorruption(fleet, out);
+    addScenarios(out);
     out.sort(Comparator.<Emission>comparingLong(e -> e.arrival).thenComparingInt(e -> e.tie));
     return render(out);
+  }
+
+  /** The scenario reports as received at once by their own station; ties by MMSI. */
+  private void addScenarios(List<Emission> out) {
+    java.util.Map<Integer, Integer> sent = new HashMap<>();
+    for (AnalyticsScenario sc : scenarios) {
+      for (ScenarioReport r : sc.reports()) {
+        long t = r.timeMillis() / 1000;
+        int n = sent.merge(r.mmsi(), 1, Integer::sum);
+        Station st = new Station(r.source(), new Point(0, 0), false, false);
+        out.add(new Emission(t, t, r.mmsi(), st, n % 2 == 1 ? 'A' : 'B', r.message(), null,
+            null));
+      }
+    }
   }
 
   /**

@@ -5,7 +5,11 @@ import java.util.List;
 
 /**
  * A polyline a vessel travels back and forth along at constant speed, with a lateral offset to
- * starboard (so opposing traffic keeps apart, as in a traffic separation scheme).
+ * starboard (so opposing traffic keeps apart, as in a traffic separation scheme). The offset
+ * tapers to zero within {@link #TAPER_NM} of every vertex and end: a vessel rounds a turning point
+ * instead of jumping to the other side of the lane when its course flips (an offset applied at
+ * full width flipped by 2 x offset, up to 2 NM, between two reports seconds apart, which the
+ * track segmenter rightly called impossible jumps).
  */
 final class Track {
   /** Position and course at one moment; {@code turning} within 1 nm of a course change. */
@@ -13,6 +17,8 @@ final class Track {
 
   /** Distance from a course change (vertex or end) within which a vessel counts as turning. */
   private static final double TURN_NM = 1.0;
+  /** Distance from a vertex over which the lateral offset grows from 0 to its full width. */
+  static final double TAPER_NM = 2.0;
 
   private final Point[] points;
   private final double[] cumulative;
@@ -56,9 +62,11 @@ final class Track {
     if (back) {
       course = (course + 180) % 360;
     }
+    double fromVertex = Math.min(s - cumulative[i - 1], cumulative[i] - s);
+    double offset = offsetNm * Math.min(1.0, Math.max(0.0, fromVertex) / TAPER_NM);
     double side = StrictMath.toRadians(course + 90);
-    lat += offsetNm * StrictMath.cos(side) / 60.0;
-    lon += offsetNm * StrictMath.sin(side) / (60.0 * StrictMath.cos(StrictMath.toRadians(lat)));
+    lat += offset * StrictMath.cos(side) / 60.0;
+    lon += offset * StrictMath.sin(side) / (60.0 * StrictMath.cos(StrictMath.toRadians(lat)));
     boolean turning = Math.abs(s - cumulative[i - 1]) < TURN_NM
         || Math.abs(cumulative[i] - s) < TURN_NM;
     return new Fix(lat, lon, course, turning);

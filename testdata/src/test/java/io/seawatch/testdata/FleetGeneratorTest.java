@@ -64,7 +64,7 @@ public class FleetGeneratorTest {
     GeneratedFleet b = tiny(42);
     assertEquals(sha256(a.lines()), sha256(b.lines()));
     assertEquals(a.manifest(), b.manifest());
-    assertEquals("24502a47b466a18abb310c36ab47bf6ebbca6b66e3bb1cb8250158bc81e64846",
+    assertEquals("962984373eb512e038820d8e83a7df427c468dda18cf203d4a9da56964891731",
         sha256(a.lines()));
   }
 

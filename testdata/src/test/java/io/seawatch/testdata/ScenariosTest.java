@@ -9,7 +9,7 @@ public class ScenariosTest {
   @Test
   public void tinyFleetIsTheTenVesselTenMinuteFleet() throws Exception {
     GeneratedFleet tiny = Scenarios.tinyFleet();
-    assertEquals("24502a47b466a18abb310c36ab47bf6ebbca6b66e3bb1cb8250158bc81e64846",
+    assertEquals("962984373eb512e038820d8e83a7df427c468dda18cf203d4a9da56964891731",
         FleetGeneratorTest.sha256(tiny.lines()));
     assertEquals(964, tiny.manifest().totalLines());
     assertEquals(943, tiny.manifest().decodedMessages());

@@ -1,45 +1,17 @@
 package io.seawatch.rules;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
- * The named scenarios of the rule tests, public for the Beam-layer tests in other packages (the
- * builders themselves stay package-private).
+ * Helpers of the rule tests for the Beam-layer tests in other packages: the rules' reference
+ * outputs (through {@code KeyedReplay}). The named scenarios themselves live in testdata
+ * ({@code io.seawatch.testdata.AnalyticsScenarios}); {@link ScenarioRuns} decodes and runs them.
  */
 public final class RuleScenarios {
   private RuleScenarios() {}
 
   public static long millis(String isoTime) {
     return TrackBuilder.millis(isoTime);
-  }
-
-  /** 1 h at 12 kn, 01:10-06:10 at 0.8 kn (31 fixes), then 12 kn again (MMSI 244000001). */
-  public static List<Fix> tankerLoitering5h() {
-    return LoiteringDetectorTest.tankerLoitering5h().fixes();
-  }
-
-  /** 10 kn north with the 01:10 report replaced by one 300 NM away (MMSI 257000001). */
-  public static List<Fix> spoofedJump() {
-    return TrackSegmenterTest.spoofedJump();
-  }
-
-  /** Two ships 300 m abeam going north from 22:30 UTC on both sides of a cell edge. */
-  public static List<Fix> twoShipsAcrossMidnight(double knots, Duration length) {
-    return EncounterDetectorTest.twoShipsAcrossMidnight(knots, length);
-  }
-
-  /** Ferry 219000123: into the DKKEL port box at 09:54, stopped 10:00-10:40, out at 10:48. */
-  public static List<Fix> ferryCall() {
-    return GeofenceTrackerTest.ferryCall();
-  }
-
-  /** The DKKEL harbour box as ring text (lat 54.000-54.020, lon 10.000-10.030). */
-  public static final String PORT_RING = "10 54, 10.03 54, 10.03 54.02, 10 54.02";
-
-  /** Reports every minute from {@code from} to {@code to} inclusive, at a fixed place. */
-  public static List<Fix> everyMinute(int mmsi, String source, long from, long to) {
-    return GapDetectorTest.everyMinute(mmsi, source, from, to);
   }
 
   @SafeVarargs

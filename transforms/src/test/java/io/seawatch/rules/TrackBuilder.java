@@ -1,8 +1,8 @@
 package io.seawatch.rules;
 
-import io.seawatch.geo.Geo;
-import io.seawatch.geo.LatLon;
 import io.seawatch.model.VesselPosition;
+import io.seawatch.testdata.ScenarioReport;
+import io.seawatch.testdata.ScenarioTrack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,30 +10,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds a named vessel's fixes by dead reckoning: a cursor (time, position) that sails, drifts,
- * falls silent or reports spoofed positions. Movement is along great circles via {@link
- * Geo#destination}, so steps along a meridian add up exactly. Candidate for testdata/ once that
- * module is rewritten (it needs VesselPosition, so testdata would need the model, or a mirror).
+ * The rule tests' view of {@link ScenarioTrack} (testdata): the same dead-reckoning builder, its
+ * reports as {@link Fix}es with unrounded coordinates (the named scenarios go through NMEA
+ * instead, see {@link ScenarioRuns}).
  */
 final class TrackBuilder {
-  private final int mmsi;
-  private final String source;
-  private long t;
-  private double lat;
-  private double lon;
-  private final List<Fix> fixes = new ArrayList<>();
+  private final ScenarioTrack track;
 
-  private TrackBuilder(int mmsi, String source, long t, double lat, double lon) {
-    this.mmsi = mmsi;
-    this.source = source;
-    this.t = t;
-    this.lat = lat;
-    this.lon = lon;
+  private TrackBuilder(ScenarioTrack track) {
+    this.track = track;
   }
 
   /** A vessel at a place and time; nothing reported yet. */
   static TrackBuilder vessel(int mmsi, String source, String isoTime, double lat, double lon) {
-    return new TrackBuilder(mmsi, source, millis(isoTime), lat, lon);
+    return new TrackBuilder(ScenarioTrack.vessel(mmsi, source, isoTime, lat, lon));
   }
 
   static long millis(String isoTime) {
@@ -47,69 +37,59 @@ final class TrackBuilder {
 
   /** Reports the current position with this speed. */
   TrackBuilder report(double speedKnots) {
-    fixes.add(new Fix(position(mmsi, t, lat, lon, speedKnots), source));
+    track.report(speedKnots);
     return this;
   }
 
-  /**
-   * Moves on {@code course} at {@code speedKnots} for {@code duration}, reporting every {@code
-   * interval} (not at the start, at the end when the duration is a multiple of the interval).
-   */
+  /** See {@link ScenarioTrack#sail}. */
   TrackBuilder sail(double course, double speedKnots, Duration duration, Duration interval) {
-    long steps = duration.toMillis() / interval.toMillis();
-    double stepM = speedKnots * Geo.METERS_PER_NM * interval.toMillis() / 3_600_000.0;
-    for (long i = 0; i < steps; i++) {
-      LatLon p = Geo.destination(lat, lon, course, stepM);
-      lat = p.lat();
-      lon = p.lon();
-      t += interval.toMillis();
-      report(speedKnots);
-    }
+    track.sail(course, speedKnots, duration, interval);
     return this;
   }
 
   /** Time passes without reports. */
   TrackBuilder silence(Duration d) {
-    t += d.toMillis();
+    track.silence(d);
     return this;
   }
 
   /** Moves without reporting (for placing the next report). */
   TrackBuilder moveTo(double newLat, double newLon) {
-    lat = newLat;
-    lon = newLon;
+    track.moveTo(newLat, newLon);
     return this;
   }
 
   /** A report at {@code after} from now, at another place; the cursor does not move. */
   TrackBuilder spoof(Duration after, double spoofLat, double spoofLon, double speedKnots) {
-    fixes.add(
-        new Fix(position(mmsi, t + after.toMillis(), spoofLat, spoofLon, speedKnots), source));
+    track.spoof(after, spoofLat, spoofLon, speedKnots);
     return this;
   }
 
   /** Drops the reports at exactly this time (to make room for a spoofed one). */
   TrackBuilder without(String isoTime) {
-    long x = millis(isoTime);
-    fixes.removeIf(f -> f.timeMillis() == x);
+    track.without(isoTime);
     return this;
   }
 
   long time() {
-    return t;
+    return track.time();
   }
 
   double lat() {
-    return lat;
+    return track.lat();
   }
 
   double lon() {
-    return lon;
+    return track.lon();
   }
 
   List<Fix> fixes() {
-    List<Fix> out = new ArrayList<>(fixes);
-    out.sort(Comparator.comparingLong(Fix::timeMillis));
+    List<Fix> out = new ArrayList<>();
+    for (ScenarioReport r : track.reports()) {
+      out.add(
+          new Fix(
+              position(r.mmsi(), r.timeMillis(), r.lat(), r.lon(), r.speedKnots()), r.source()));
+    }
     return out;
   }
 
@@ -120,6 +100,13 @@ final class TrackBuilder {
     for (List<Fix> t : tracks) {
       all.addAll(t);
     }
+    all.sort(Comparator.comparingLong(Fix::timeMillis).thenComparingInt(Fix::mmsi));
+    return all;
+  }
+
+  /** One list, sorted as {@link #merge(List[])} does. */
+  static List<Fix> merge(List<Fix> fixes) {
+    List<Fix> all = new ArrayList<>(fixes);
     all.sort(Comparator.comparingLong(Fix::timeMillis).thenComparingInt(Fix::mmsi));
     return all;
   }

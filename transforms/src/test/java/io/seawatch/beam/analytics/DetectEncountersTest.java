@@ -8,8 +8,10 @@ import io.seawatch.model.DeadLetter;
 import io.seawatch.model.Origin;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.ScenarioRuns;
+import io.seawatch.testdata.AnalyticsScenario;
+import io.seawatch.testdata.AnalyticsScenarios;
 import io.seawatch.rules.VesselEvent;
-import java.time.Duration;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -26,19 +28,20 @@ public class DetectEncountersTest {
   @Test
   public void twoShipsAcrossACellEdgeAndMidnightAreOneEncounterOpenedThenClosed() {
     SeawatchCoders.registerOn(p);
-    List<Fix> fixes = RuleScenarios.twoShipsAcrossMidnight(1.0, Duration.ofHours(3));
-    List<VesselEvent> reference =
-        RuleScenarios.encounterReference(fixes, millis("2024-09-01T06:00:00Z"));
+    AnalyticsScenario meeting = AnalyticsScenarios.meetingAcrossMidnight();
+    List<Fix> fixes = ScenarioRuns.fixes(meeting);
+    List<VesselEvent> reference = RuleScenarios.encounterReference(fixes, Long.MAX_VALUE / 2);
     assertEquals(2, reference.size()); // open, then closed with the same id: the pair once
     assertEquals(reference.get(0).id(), reference.get(1).id());
-    assertEquals(111_000_002, reference.get(1).mmsi());
-    assertEquals(222_000_001, reference.get(1).otherMmsi());
+    assertEquals(
+        meeting.events().stream().filter(e -> e.kind().equals("ENCOUNTER")).toList(),
+        ScenarioRuns.finalRows(reference));
 
     Fix straggler = fixes.get(10);
     PCollectionTuple out =
         p.apply(
                 Deliveries.lateAndShuffled(fixes, 13)
-                    .advanceWatermarkTo(new Instant(millis("2024-09-01T04:00:00Z")))
+                    .advanceWatermarkTo(new Instant(millis("2024-06-01T04:00:00Z")))
                     .addElements(Deliveries.timestamped(straggler))
                     .advanceWatermarkToInfinity())
             .apply(DetectEncounters.with(AnalyticsConfig.defaults()));
@@ -46,9 +49,9 @@ public class DetectEncountersTest {
     PAssert.that(out.get(Analytics.EVENTS).apply(Reify.timestamps()))
         .containsInAnyOrder(
             // Open when the episode reached 2 h (00:30), closed 30 min after the last one (01:30).
-            TimestampedValue.of(reference.get(0), new Instant(millis("2024-09-01T00:30:00Z"))),
+            TimestampedValue.of(reference.get(0), new Instant(millis("2024-06-01T00:30:00Z"))),
             TimestampedValue.of(
-                reference.get(1), new Instant(millis("2024-09-01T02:00:00.001Z"))));
+                reference.get(1), new Instant(millis("2024-06-01T02:00:00.001Z"))));
     // The straggler is late in its own cell and in the neighbour cell it was routed to.
     String payload = Analytics.describe(straggler);
     long time = straggler.timeMillis();

@@ -11,6 +11,8 @@ import io.seawatch.beam.coders.FixCoder;
 import io.seawatch.model.DeadLetter;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.ScenarioRuns;
+import io.seawatch.testdata.AnalyticsScenarios;
 import io.seawatch.rules.VesselEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,19 +249,19 @@ public class OrderedRuleFnStateTest {
 
   @Test
   public void ruleStateIsFreedAtTheEpisodesEndAndEveryCellAfterTheRetention() {
-    List<Fix> fixes = new ArrayList<>(RuleScenarios.tankerLoitering5h());
+    List<Fix> tanker = ScenarioRuns.fixes(AnalyticsScenarios.tankerLoitering());
+    List<Fix> fixes = new ArrayList<>(tanker);
     Collections.shuffle(fixes, new Random(3));
     for (Fix f : fixes) {
       input(f); // all arrive before the watermark moves: arrival order is irrelevant
     }
     assertEquals(fixes.size(), count(buffer.read()));
-    long lastFix = millis("2024-03-01T07:10:00Z");
+    long lastFix = millis("2024-06-01T03:10:00Z");
 
-    // Everything applied; the episode ended at 06:20: the rule state is empty, hence gone.
+    // Everything applied; the episode ended at 02:20: the rule state is empty, hence gone.
     advanceWatermarkTo(lastFix + LATENESS + 60_000);
     assertEquals(
-        RuleScenarios.loiteringReference(
-            RuleScenarios.tankerLoitering5h(), millis("2024-03-02T00:00:00Z")),
+        RuleScenarios.loiteringReference(tanker, Long.MAX_VALUE / 2),
         events());
     assertTrue(buffer.read().iterator().hasNext() == false);
     assertNull(rule.read());
@@ -267,7 +269,7 @@ public class OrderedRuleFnStateTest {
     assertNotNull(timer.fireAt); // the retention timer
 
     // A straggler now is late: a dead letter, and nothing is buffered.
-    input(RuleScenarios.tankerLoitering5h().get(3));
+    input(tanker.get(3));
     assertEquals(1, deadLetters());
     assertFalse(buffer.read().iterator().hasNext());
 

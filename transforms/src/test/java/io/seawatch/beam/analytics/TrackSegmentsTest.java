@@ -8,6 +8,9 @@ import io.seawatch.beam.coders.SeawatchCoders;
 import io.seawatch.db.VesselStatsRow;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.RuleScenarios;
+import io.seawatch.rules.ScenarioRuns;
+import io.seawatch.testdata.AnalyticsScenario;
+import io.seawatch.testdata.AnalyticsScenarios;
 import io.seawatch.rules.VesselEvent;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
@@ -22,20 +25,21 @@ import org.junit.Rule;
 import org.junit.Test;
 
 public class TrackSegmentsTest {
-  private static final int MMSI = 257_000_001;
+  private static final int MMSI = AnalyticsScenarios.SPOOFER;
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   @Test
   public void spoofedJumpIsIsolatedAndTheAggregatesCountOnlyTheRealTrack() {
     SeawatchCoders.registerOn(p);
-    List<Fix> fixes = RuleScenarios.spoofedJump();
-    List<VesselEvent> reference =
-        RuleScenarios.segmentReference(fixes, millis("2024-06-03T00:00:00Z"));
+    AnalyticsScenario spoofed = AnalyticsScenarios.spoofedJump();
+    List<Fix> fixes = ScenarioRuns.fixes(spoofed);
+    List<VesselEvent> reference = RuleScenarios.segmentReference(fixes, Long.MAX_VALUE / 2);
     assertEquals(5, reference.size()); // segment open, jump, jump segment open, both closed
+    assertEquals(spoofed.events(), ScenarioRuns.finalRows(reference));
     // An open event of another rule for this vessel, closed later: tracked, then forgotten.
     VesselEvent gapOpen =
-        VesselEvent.of(VesselEvent.Kind.GAP, MMSI, 0, millis("2024-06-01T00:30:00Z"), -1, 57, 11,
+        VesselEvent.of(VesselEvent.Kind.GAP, MMSI, 0, millis("2024-05-31T23:30:00Z"), -1, 57, 8,
             "", null);
 
     TestStream.Builder<FixOrEvent> stream = TestStream.create(FixOrEventCoder.of());
@@ -46,14 +50,14 @@ public class TrackSegmentsTest {
         stream
             .addElements(
                 TimestampedValue.of(
-                    FixOrEvent.of(gapOpen), new Instant(millis("2024-06-01T01:45:00Z"))))
-            .advanceWatermarkTo(new Instant(millis("2024-06-01T05:00:00Z")));
+                    FixOrEvent.of(gapOpen), new Instant(millis("2024-06-01T00:45:00Z"))))
+            .advanceWatermarkTo(new Instant(millis("2024-06-01T04:00:00Z")));
     PCollectionTuple out = p.apply(stream.advanceWatermarkToInfinity())
         .apply(TrackSegments.with(AnalyticsConfig.defaults()));
 
     PAssert.that(out.get(Analytics.EVENTS)).containsInAnyOrder(reference);
     String expected =
-        "2024-06-02T02:00:00.001Z total=20.000 today=0.000 segment=" + reference.get(0).id()
+        "2024-06-02T01:00:00.001Z total=20.000 today=0.000 segment=" + reference.get(0).id()
             + " open=[" + gapOpen.id() + "]";
     // The last read-out: both segments closed 24 h after their last fix; 20 NM of real track
     // (the 300 NM jump does not count); the day of the read-out has no distance; the GAP is open.
