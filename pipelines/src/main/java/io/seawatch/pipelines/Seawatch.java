@@ -17,7 +17,8 @@ public final class Seawatch {
           new TablesCommand(),
           new ClusterCommand(),
           new StatusCommand(),
-          new CrashTestCommand());
+          new CrashTestCommand(),
+          new BenchCommand());
 
   private Seawatch() {}
 
