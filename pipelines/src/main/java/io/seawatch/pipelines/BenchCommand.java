@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seawatch.db.JdbcTarget;
 import io.seawatch.db.Migrations;
 import io.seawatch.model.VesselPosition;
+import io.seawatch.testdata.ChurnGenerator;
 import io.seawatch.testdata.FleetGenerator;
 import io.seawatch.testdata.GeneratedFleet;
 import java.io.ByteArrayOutputStream;
@@ -66,8 +67,11 @@ public final class BenchCommand implements Command {
       usage(out);
       return args.isEmpty() ? 2 : 0;
     }
+    if (args.get(0).equals("churn-data")) {
+      return churnData(args.subList(1, args.size()), out);
+    }
     if (!args.get(0).equals("scaling")) {
-      throw new UserError("unknown benchmark '" + args.get(0) + "' (known: scaling)");
+      throw new UserError("unknown benchmark '" + args.get(0) + "' (known: scaling, churn-data)");
     }
     Settings s = Settings.parse(args.subList(1, args.size()));
     if (s == null) {
@@ -75,6 +79,30 @@ public final class BenchCommand implements Command {
       return 0;
     }
     new ScalingRun(s, out).execute();
+    return 0;
+  }
+
+  /**
+   * {@code bench churn-data}: writes the key-churn input of the state benchmark (issue 4,
+   * docs/benchmarks.md "Key churn") with {@link ChurnGenerator}.
+   */
+  static int churnData(List<String> args, PrintStream out) throws IOException {
+    Flags f = Flags.parse("bench", args,
+        Set.of("out", "vessels", "arrivalsPerSecond", "reports", "intervalSeconds",
+            "trailerMinutes"),
+        Set.of("help"));
+    if (f.has("help")) {
+      usage(out);
+      return 0;
+    }
+    Path file = Path.of(f.required("out"));
+    ChurnGenerator g = new ChurnGenerator(f.positiveInt("vessels", 1_000_000),
+        f.positiveInt("arrivalsPerSecond", 20), f.positiveInt("reports", 3),
+        Duration.ofSeconds(f.positiveInt("intervalSeconds", 600)),
+        FleetGenerator.DEFAULT_START, Duration.ofMinutes(f.positiveInt("trailerMinutes", 60)));
+    g.write(file);
+    out.printf(Locale.ROOT, "wrote %s: %,d lines, about %,d vessels active at a time%n", file,
+        g.lines(), g.activeVessels());
     return 0;
   }
 
@@ -104,7 +132,17 @@ public final class BenchCommand implements Command {
         "  --repo=DIR --jar=FILE   repository and shaded jar",
         "  --seed=S                fleet seed (default 42)",
         "  --timeoutMinutes=M      per Flink run (default 15)",
-        "  --keep                  keep topics and schemas"));
+        "  --keepTaskManager       do not restart the TaskManager before each Flink run (the"
+            + " default restarts it: SEAWATCH_FLINK_RPC_PORT must then match the cluster)",
+        "  --keep                  keep topics and schemas",
+        "",
+        "Usage: seawatch bench churn-data --out=FILE [options]",
+        "Writes key-churn input for the state benchmark: vessels appear, report, go silent.",
+        "  --vessels=N             distinct MMSIs (default 1000000)",
+        "  --arrivalsPerSecond=A   new vessels per second of event time (default 20)",
+        "  --reports=R             reports per vessel (default 3)",
+        "  --intervalSeconds=S     between a vessel's reports (default 600)",
+        "  --trailerMinutes=M      one heartbeat line a minute afterwards (default 60)"));
   }
 
   static final class Settings {
@@ -128,6 +166,7 @@ public final class BenchCommand implements Command {
     long seed;
     int timeoutMinutes;
     boolean keep;
+    boolean restartTaskManager;
 
     /** The settings, or null when help was asked for. */
     static Settings parse(List<String> args) {
@@ -135,7 +174,7 @@ public final class BenchCommand implements Command {
           Set.of("messages", "partitions", "parallelism", "rawThreads", "ingestArgs",
               "stackSamples", "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "stateDir",
               "kafkaDir", "repo", "jar", "seed", "timeoutMinutes"),
-          Set.of("skipRaw", "skipFlink", "analytics", "keep", "help"));
+          Set.of("skipRaw", "skipFlink", "analytics", "keep", "keepTaskManager", "help"));
       if (f.has("help")) {
         return null;
       }
@@ -163,6 +202,7 @@ public final class BenchCommand implements Command {
       s.seed = Long.parseLong(f.string("seed", "42"));
       s.timeoutMinutes = f.positiveInt("timeoutMinutes", 15);
       s.keep = f.has("keep");
+      s.restartTaskManager = !f.has("keepTaskManager");
       if (!s.skipFlink || !f.has("stateDir") || !f.has("kafkaDir")) {
         if (s.repo == null) {
           s.repo = CrashTestCommand.findRepo();
@@ -364,6 +404,12 @@ public final class BenchCommand implements Command {
           "--jdbcUrl=" + target(schema).url(), "--jdbcUser=" + s.jdbcUser,
           "--parallelism=" + parallelism, "--analytics=" + s.analytics));
       args.addAll(s.ingestArgs);
+      if (s.restartTaskManager) {
+        // A fresh TaskManager per run: equal starting conditions, and Beam's job class loaders
+        // leak metaspace (beam#20783): the TaskManager died with "OutOfMemoryError: Metaspace"
+        // after about a dozen benchmark jobs.
+        restartTaskManager();
+      }
       long tmPid = ProcessCpu.pidFrom(s.stateDir.resolve("taskmanager.pid"));
       long kafkaPid = ProcessCpu.pidFrom(s.kafkaDir.resolve("kafka.pid"));
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -430,6 +476,19 @@ public final class BenchCommand implements Command {
                 (tFirst - submitted) / 1e9));
       } finally {
         cancel(jobId);
+      }
+    }
+
+    private void restartTaskManager() throws Exception {
+      ProcessBuilder pb = new ProcessBuilder(
+          s.repo.resolve("runner-configs/bin/flink-cluster").toString(), "restart-taskmanager",
+          "--state-dir", s.stateDir.toString()).redirectErrorStream(true);
+      pb.environment().put("SEAWATCH_FLINK_REST_PORT",
+          Integer.toString(URI.create(s.flinkRest).getPort()));
+      Process p = pb.start();
+      String text = new String(p.getInputStream().readAllBytes(), UTF_8);
+      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("flink-cluster restart-taskmanager failed:\n" + text);
       }
     }
 

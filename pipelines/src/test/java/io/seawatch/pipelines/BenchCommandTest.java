@@ -49,7 +49,30 @@ public class BenchCommandTest {
   public void unknownBenchmarkIsAUserError() {
     UserError e = assertThrows(UserError.class,
         () -> new BenchCommand().run(List.of("churn"), System.out, System.err));
-    assertEquals("unknown benchmark 'churn' (known: scaling)", e.getMessage());
+    assertEquals("unknown benchmark 'churn' (known: scaling, churn-data)", e.getMessage());
+  }
+
+  @Test
+  public void churnDataWritesTheGeneratorsLines() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("churn", ".nmea");
+    try {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      int code = new BenchCommand().run(List.of("churn-data", "--out=" + file, "--vessels=5",
+              "--arrivalsPerSecond=2", "--reports=3", "--intervalSeconds=60",
+              "--trailerMinutes=2"),
+          new PrintStream(buffer, true, StandardCharsets.UTF_8), System.err);
+      assertEquals(0, code);
+      assertEquals("wrote " + file + ": 17 lines, about 5 vessels active at a time\n",
+          buffer.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+      List<String> lines = java.nio.file.Files.readAllLines(file);
+      assertEquals(17, lines.size());
+      // Every line decodes to a position of the pipeline.
+      for (String line : lines) {
+        assertTrue(line, RawIngest.position(line, -1) != null);
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
   }
 
   @Test

@@ -1,10 +1,7 @@
 package io.seawatch.db;
 
 import io.seawatch.model.VesselPosition;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +38,8 @@ public final class PositionCopy {
 
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
   private static final short FIELDS = 12;
+  /** Field count, 12 lengths and the widest values: 2 + 48 + 4 + 8 + 8 + 2 + 4 * 8 + 2 + 2 + 1 + 2. */
+  private static final int MAX_ROW_BYTES = 111;
   /** 2000-01-01T00:00:00Z, the epoch of Postgres timestamps, in Unix milliseconds. */
   static final long PG_EPOCH_MILLIS = 946_684_800_000L;
 
@@ -102,64 +101,47 @@ public final class PositionCopy {
 
   /** The binary COPY stream (header, one tuple per row, trailer) for {@code rows}. */
   static byte[] encode(List<VesselPosition> rows) {
-    // 12 fields: 4-byte length each plus 67 bytes of values at most.
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(19 + rows.size() * 118 + 2);
-    DataOutputStream out = new DataOutputStream(bytes);
-    try {
-      out.write(SIGNATURE);
-      out.writeInt(0); // flags
-      out.writeInt(0); // header extension length
-      for (VesselPosition p : rows) {
-        out.writeShort(FIELDS);
-        int4(out, p.mmsi());
-        out.writeInt(8);
-        out.writeLong((p.timestampMillis() - PG_EPOCH_MILLIS) * 1000L);
-        out.writeInt(8);
-        out.writeLong(p.msgHash());
-        int2(out, p.type());
-        float8OrNull(out, p.lat());
-        float8OrNull(out, p.lon());
-        float8OrNull(out, p.speed());
-        float8OrNull(out, p.course());
-        int2OrNull(out, p.heading());
-        int2OrNull(out, p.status());
-        out.writeInt(1);
-        out.writeByte(p.accuracy() ? 1 : 0);
-        int2(out, p.second());
-      }
-      out.writeShort(-1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
+    // A ByteBuffer (big-endian, as COPY wants) rather than a DataOutputStream: the stream writes
+    // every int byte by byte, which showed up at ~9 % of the TaskManager's samples.
+    ByteBuffer out = ByteBuffer.allocate(SIGNATURE.length + 8 + rows.size() * MAX_ROW_BYTES + 2);
+    out.put(SIGNATURE);
+    out.putInt(0); // flags
+    out.putInt(0); // header extension length
+    for (VesselPosition p : rows) {
+      out.putShort(FIELDS);
+      out.putInt(4).putInt(p.mmsi());
+      out.putInt(8).putLong((p.timestampMillis() - PG_EPOCH_MILLIS) * 1000L);
+      out.putInt(8).putLong(p.msgHash());
+      out.putInt(2).putShort((short) p.type());
+      float8OrNull(out, p.lat());
+      float8OrNull(out, p.lon());
+      float8OrNull(out, p.speed());
+      float8OrNull(out, p.course());
+      int2OrNull(out, p.heading());
+      int2OrNull(out, p.status());
+      out.putInt(1).put((byte) (p.accuracy() ? 1 : 0));
+      out.putInt(2).putShort((short) p.second());
     }
-    return bytes.toByteArray();
-  }
-
-  private static void int4(DataOutputStream out, int v) throws IOException {
-    out.writeInt(4);
-    out.writeInt(v);
-  }
-
-  private static void int2(DataOutputStream out, int v) throws IOException {
-    out.writeInt(2);
-    out.writeShort(v);
+    out.putShort((short) -1);
+    return out.position() == out.capacity()
+        ? out.array() : java.util.Arrays.copyOf(out.array(), out.position());
   }
 
   /** -1 ("not available") as NULL, as {@link SqlValues} binds it. */
-  private static void int2OrNull(DataOutputStream out, int v) throws IOException {
+  private static void int2OrNull(ByteBuffer out, int v) {
     if (v == -1) {
-      out.writeInt(-1);
+      out.putInt(-1);
     } else {
-      int2(out, v);
+      out.putInt(2).putShort((short) v);
     }
   }
 
   /** NaN ("not available") as NULL. */
-  private static void float8OrNull(DataOutputStream out, double v) throws IOException {
+  private static void float8OrNull(ByteBuffer out, double v) {
     if (Double.isNaN(v)) {
-      out.writeInt(-1);
+      out.putInt(-1);
     } else {
-      out.writeInt(8);
-      out.writeDouble(v);
+      out.putInt(8).putDouble(v);
     }
   }
 }
