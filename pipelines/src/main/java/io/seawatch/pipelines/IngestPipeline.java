@@ -144,6 +144,12 @@ public final class IngestPipeline {
     int getJdbcBatchSize();
 
     void setJdbcBatchSize(int value);
+
+    @Description("Rows per COPY into ais_position (a bundle's end flushes earlier)")
+    @Default.Integer(10000)
+    int getPositionCopyBatchSize();
+
+    void setPositionCopyBatchSize(int value);
   }
 
   /** Decoding and aggregation options. */
@@ -341,7 +347,9 @@ public final class IngestPipeline {
 
     decoded
         .get(DecodeAisSentences.POSITIONS)
-        .apply(STEP_WRITE_POSITIONS, WritePositions.to(target).withBatchSize(batch));
+        .apply(
+            STEP_WRITE_POSITIONS,
+            WritePositions.to(target).withBatchSize(options.getPositionCopyBatchSize()));
     decoded
         .get(DecodeAisSentences.POSITIONS)
         .apply(STEP_WRITE_LATEST, WriteVesselLatest.to(target).withBatchSize(batch));

@@ -21,7 +21,8 @@ public final class Seawatch {
           new JobsCommand(),
           new StopCommand(),
           new StatusCommand(),
-          new CrashTestCommand());
+          new CrashTestCommand(),
+          new BenchCommand());
 
   private Seawatch() {}
 

@@ -105,7 +105,7 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(120_000), o.getCheckpointTimeoutMillis());
     assertEquals(1, o.getNumConcurrentCheckpoints());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
-    assertEquals(Long.valueOf(1000), o.getMaxBundleSize());
+    assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
     assertEquals("filesystem", o.getStateBackend());
@@ -137,7 +137,7 @@ public class RunnerConfigsTest {
     assertTrue(o.isExternalizedCheckpointsEnabled());
     assertTrue(o.getRetainExternalizedCheckpointsOnCancellation());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
-    assertEquals(Long.valueOf(1000), o.getMaxBundleSize());
+    assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
     // The cluster's config.yaml decides the state backend.

@@ -1,33 +1,140 @@
 package io.seawatch.beam.sinks;
 
 import io.seawatch.db.JdbcTarget;
+import io.seawatch.db.PooledDataSources;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
 
-/** The JdbcIO write every sink uses: pooled DataSource, prepared statement, retry policy. */
+/**
+ * The JDBC write every sink uses: pooled DataSource, prepared statement, batches per bundle, retry
+ * of transient conflicts.
+ *
+ * <p>Not {@code JdbcIO.write()}: in a streaming job it routes every element through {@code
+ * GroupIntoBatches} under a single key, i.e. through keyed state and timers (RocksDB on the
+ * cluster) on one subtask, one stateful operator per sink. On the Flink cluster that cost more
+ * than everything else the ingest does (docs/benchmarks.md, "End to end"). {@link WriteBatchesFn}
+ * keeps no state: it collects the rows of a bundle and writes them in batches of at most {@code
+ * batchSize}, one transaction each, and the bundle is complete only when they are committed. The
+ * Flink profiles finish every bundle before a checkpoint barrier passes, so a checkpoint never
+ * covers an unwritten row; a replayed bundle writes its rows again, which the idempotent
+ * statements absorb.
+ */
 final class JdbcWrites {
   static final long DEFAULT_BATCH_SIZE = 1000;
+  static final int MAX_ATTEMPTS = 5;
 
   private JdbcWrites() {}
 
-  static <T> JdbcIO.WriteVoid<T> write(
+  static <T> PTransform<PCollection<T>, PCollection<Void>> write(
       JdbcTarget target,
       boolean rewriteBatchedInserts,
       String statement,
       JdbcIO.PreparedStatementSetter<T> setter,
       long batchSize) {
-    return JdbcIO.<T>write()
-        .withDataSourceProviderFn(new PooledDataSourceFn(target, rewriteBatchedInserts))
-        .withStatement(statement)
-        .withPreparedStatementSetter(setter)
-        .withBatchSize(batchSize)
-        .withRetryStrategy(new RetryTransientConflicts())
-        .withResults();
+    WriteBatchesFn<T> fn =
+        new WriteBatchesFn<>(target, rewriteBatchedInserts, statement, setter, (int) batchSize);
+    return new PTransform<PCollection<T>, PCollection<Void>>() {
+      @Override
+      public PCollection<Void> expand(PCollection<T> input) {
+        return input.apply("WriteBatches", ParDo.of(fn)).setCoder(VoidCoder.of());
+      }
+    };
   }
 
   static long checkBatchSize(long batchSize) {
-    if (batchSize < 1) {
+    if (batchSize < 1 || batchSize > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
     return batchSize;
+  }
+
+  /** Runs {@code write} on a pooled connection, again on 40P01/40001, at most MAX_ATTEMPTS. */
+  static void withRetries(JdbcTarget target, boolean rewrite, SqlWork write) throws Exception {
+    RetryTransientConflicts retry = new RetryTransientConflicts();
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = PooledDataSources.get(target, rewrite).getConnection()) {
+        write.run(c);
+        return;
+      } catch (SQLException e) {
+        if (attempt >= MAX_ATTEMPTS || !retry.apply(e)) {
+          throw e;
+        }
+        Thread.sleep(50L * attempt);
+      }
+    }
+  }
+
+  /** A unit of JDBC work on one connection. */
+  interface SqlWork {
+    void run(Connection c) throws Exception;
+  }
+
+  /** Buffers a bundle's rows; writes each batch in one transaction; flushes at the bundle's end. */
+  static final class WriteBatchesFn<T> extends DoFn<T, Void> {
+    private static final long serialVersionUID = 1L;
+
+    private final JdbcTarget target;
+    private final boolean rewrite;
+    private final String statement;
+    private final JdbcIO.PreparedStatementSetter<T> setter;
+    private final int batchSize;
+    private transient List<T> batch;
+
+    WriteBatchesFn(JdbcTarget target, boolean rewrite, String statement,
+        JdbcIO.PreparedStatementSetter<T> setter, int batchSize) {
+      this.target = target;
+      this.rewrite = rewrite;
+      this.statement = statement;
+      this.setter = setter;
+      this.batchSize = batchSize;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      batch = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element T row) throws Exception {
+      batch.add(row);
+      if (batch.size() >= batchSize) {
+        flush();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle() throws Exception {
+      flush();
+    }
+
+    private void flush() throws Exception {
+      if (batch.isEmpty()) {
+        return;
+      }
+      withRetries(target, rewrite, c -> {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+          for (T row : batch) {
+            setter.setParameters(row, ps);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+          c.commit();
+        } catch (Exception e) {
+          c.rollback();
+          throw e;
+        }
+      });
+      batch.clear();
+    }
   }
 }

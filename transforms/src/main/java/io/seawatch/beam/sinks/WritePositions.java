@@ -1,26 +1,37 @@
 package io.seawatch.beam.sinks;
 
 import io.seawatch.db.JdbcTarget;
-import io.seawatch.db.PositionTable;
 import io.seawatch.model.VesselPosition;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.VoidCoder;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes every position report to {@code ais_position} ({@link PositionTable}).
+ * Writes every position report to {@code ais_position} ({@link io.seawatch.db.PositionTable}).
  *
- * <p>Idempotent: {@code INSERT ... ON CONFLICT (mmsi, ts, msg_hash) DO NOTHING}, so retried
- * bundles, replays and duplicate receptions leave the table unchanged. Batches go through a pool
- * with {@code reWriteBatchedInserts=true}; with DO NOTHING a key twice in one batch is harmless.
+ * <p>Idempotent: each batch is copied (binary COPY) into a temporary staging table and moved
+ * with one {@code INSERT ... SELECT ... ORDER BY key ON CONFLICT (mmsi, ts, msg_hash) DO NOTHING}
+ * ({@link io.seawatch.db.PositionCopy}), so retried bundles, replays and duplicate receptions
+ * leave the table unchanged; a key twice in one batch is harmless.
+ *
+ * <p>Why not JdbcIO: in a streaming job JdbcIO's write groups every element under one key
+ * ({@code GroupIntoBatches}) before writing, so all positions went through keyed state (RocksDB
+ * on the cluster) on a single subtask; on Flink that was the largest cost of the whole ingest
+ * (docs/benchmarks.md, "End to end"). {@link CopyPositionsFn} buffers per bundle instead: no
+ * state, no shuffle, every subtask writes its own rows.
  *
  * <p>Windowing: none. Each element is written in the bundle that carries it, whatever its window
- * or timestamp; nothing is held back, nothing is dropped as late. The output (one {@code null}
- * per written batch, in the global window) only serves {@code Wait.on}.
+ * or timestamp; nothing is held back, nothing is dropped as late. The output is empty (the type
+ * stays {@code PCollection<Void>} like the other sinks).
  */
 public final class WritePositions
     extends PTransform<PCollection<VesselPosition>, PCollection<Void>> {
-  public static final String INSERT_STEP = "InsertAisPosition";
+  public static final String COPY_STEP = "CopyAisPosition";
+
+  /** One COPY of this many rows is a few MB; larger gains nothing. */
+  static final long MAX_BATCH = 100_000;
 
   private final JdbcTarget target;
   private final long batchSize;
@@ -34,16 +45,15 @@ public final class WritePositions
     return new WritePositions(target, JdbcWrites.DEFAULT_BATCH_SIZE);
   }
 
-  /** Statements per JDBC batch and transaction (default 1000). */
+  /** Rows per COPY and transaction at most (default 1000); a bundle's end flushes earlier. */
   public WritePositions withBatchSize(long batchSize) {
     return new WritePositions(target, batchSize);
   }
 
   @Override
   public PCollection<Void> expand(PCollection<VesselPosition> positions) {
-    return positions.apply(
-        INSERT_STEP,
-        JdbcWrites.<VesselPosition>write(
-            target, true, PositionTable.INSERT, (p, ps) -> PositionTable.bind(ps, p), batchSize));
+    return positions
+        .apply(COPY_STEP, ParDo.of(new CopyPositionsFn(target, (int) Math.min(batchSize, MAX_BATCH))))
+        .setCoder(VoidCoder.of());
   }
 }

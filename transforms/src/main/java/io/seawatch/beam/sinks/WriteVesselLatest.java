@@ -10,6 +10,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -25,7 +26,8 @@ import org.joda.time.Duration;
  * <p>Windowing and latency: the input is re-windowed into the global window with the trigger
  * {@code Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(flushDelay))},
  * discarding fired panes, and reduced per mmsi to the newest position of the pane (the same order
- * as the SQL guard: greatest (ts, msg_hash)). A row therefore lags its newest message by at most
+ * as the SQL guard: greatest (ts, msg_hash)); each bundle is reduced the same way first, so the
+ * keyed state sees one position per vessel and bundle rather than every position. A row therefore lags its newest message by at most
  * {@code flushDelay} (default 5 s) plus one batch write; at the end of bounded input everything
  * is flushed. Event time and the watermark play no part: nothing is ever late or dropped. The
  * runner keeps a few bytes of trigger bookkeeping per mmsi seen (the key set is bounded by the
@@ -39,6 +41,7 @@ import org.joda.time.Duration;
 public final class WriteVesselLatest
     extends PTransform<PCollection<VesselPosition>, PCollection<Void>> {
   public static final String FILTER_STEP = "KeepWithCoordinates";
+  public static final String PRE_REDUCE_STEP = "KeepNewestPerBundle";
   public static final String KEY_STEP = "KeyByMmsi";
   public static final String WINDOW_STEP = "FlushPeriodically";
   public static final String REDUCE_STEP = "KeepNewestPerMmsi";
@@ -75,6 +78,14 @@ public final class WriteVesselLatest
   public PCollection<Void> expand(PCollection<VesselPosition> positions) {
     return positions
         .apply(FILTER_STEP, Filter.by(VesselLatestTable::accepts))
+        // Each element of the keyed reduce below costs a state read and write (RocksDB on the
+        // cluster); one per vessel and bundle is enough, since newer() is associative.
+        .apply(
+            PRE_REDUCE_STEP,
+            ParDo.of(
+                new KeepLatestPerBundleFn<Integer, VesselPosition>(
+                    VesselPosition::mmsi, VesselLatestTable::newer)))
+        .setCoder(VesselPositionCoder.of())
         .apply(
             KEY_STEP,
             WithKeys.of((VesselPosition p) -> p.mmsi()).withKeyType(TypeDescriptors.integers()))

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -37,6 +38,7 @@ import org.joda.time.Duration;
 public final class WriteVesselStatic
     extends PTransform<PCollection<VesselStatic>, PCollection<Void>> {
   public static final String TO_ROW_STEP = "ToKeyedRow";
+  public static final String PRE_REDUCE_STEP = "MergePerBundle";
   public static final String WINDOW_STEP = "FlushPeriodically";
   public static final String REDUCE_STEP = "MergePerMmsi";
   public static final String VALUES_STEP = "DropKeys";
@@ -77,6 +79,14 @@ public final class WriteVesselStatic
                     TypeDescriptors.kvs(
                         TypeDescriptors.integers(), TypeDescriptor.of(VesselStaticRow.class)))
                 .via((VesselStatic s) -> KV.of(s.mmsi(), VesselStaticRow.from(s))))
+        .setCoder(KvCoder.of(VarIntCoder.of(), VesselStaticRowCoder.of()))
+        // The keyed merge below costs a state read and write per element: merge within each
+        // bundle first (merge is the same function, so the result does not change).
+        .apply(
+            PRE_REDUCE_STEP,
+            ParDo.of(
+                new KeepLatestPerBundleFn<Integer, KV<Integer, VesselStaticRow>>(
+                    KV::getKey, (a, b) -> KV.of(a.getKey(), a.getValue().merge(b.getValue())))))
         .setCoder(KvCoder.of(VarIntCoder.of(), VesselStaticRowCoder.of()))
         .apply(
             WINDOW_STEP,
