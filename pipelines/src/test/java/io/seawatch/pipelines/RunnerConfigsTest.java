@@ -170,7 +170,7 @@ public class RunnerConfigsTest {
     assertEquals(Integer.valueOf(2), c.get(CoreOptions.DEFAULT_PARALLELISM));
     assertEquals(MemorySize.parse("1g"), c.get(JobManagerOptions.TOTAL_PROCESS_MEMORY));
     assertEquals(MemorySize.parse("3g"), c.get(TaskManagerOptions.TOTAL_PROCESS_MEMORY));
-    assertEquals(MemorySize.parse("512m"), c.get(TaskManagerOptions.JVM_METASPACE));
+    assertEquals(MemorySize.parse("1g"), c.get(TaskManagerOptions.JVM_METASPACE));
     assertEquals(Float.valueOf(0.3f), c.get(TaskManagerOptions.MANAGED_MEMORY_FRACTION));
 
     assertEquals("rocksdb", c.get(StateBackendOptions.STATE_BACKEND));
