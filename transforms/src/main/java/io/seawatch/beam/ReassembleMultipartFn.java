@@ -55,20 +55,31 @@ import org.joda.time.Instant;
  *
  * <p>State cleanup: when the bag is empty the hold is cleared and no timer is set, so an idle key
  * keeps neither state nor timer.
+ *
+ * <p>Savepoints: Beam's Flink state serializer declares every coder compatible, so the pending
+ * fragments moved to a new state id instead of changing the old bag's coder. A key restored from a
+ * build before deadlines has the old bag and a hold without {@code due}; its fragments keep the old
+ * deadline (event time + timeout) and move to the new bag at the key's next firing.
  */
 final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPosition> {
   private static final long serialVersionUID = 1L;
 
-  static final String STATE_FRAGMENTS = "fragments";
+  static final String STATE_PENDING = "pending";
+  /** The bag of builds before per-fragment deadlines; only read to resume their savepoints. */
+  static final String STATE_LEGACY_FRAGMENTS = "fragments";
   static final String STATE_HOLD = "hold";
   static final String STATE_DUE = "due";
   static final String TIMER_MATCH = "match";
 
   /** Pending fragments at their event time, each with its deadline (epoch millis). */
-  @StateId(STATE_FRAGMENTS)
-  private final StateSpec<BagState<TimestampedValue<KV<RawLine, Long>>>> fragmentsSpec =
+  @StateId(STATE_PENDING)
+  private final StateSpec<BagState<TimestampedValue<KV<RawLine, Long>>>> pendingSpec =
       StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(
           KvCoder.of(RawLineCoder.of(), VarLongCoder.of())));
+
+  @StateId(STATE_LEGACY_FRAGMENTS)
+  private final StateSpec<BagState<TimestampedValue<RawLine>>> legacySpec =
+      StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(RawLineCoder.of()));
 
   /** Output timestamp of the pending timer (the earliest pending fragment), epoch millis. */
   @StateId(STATE_HOLD)
@@ -92,7 +103,8 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   public void process(
       @Element KV<String, RawLine> element,
       @Timestamp Instant timestamp,
-      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_PENDING) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_LEGACY_FRAGMENTS) BagState<TimestampedValue<RawLine>> legacy,
       @StateId(STATE_HOLD) ValueState<Long> hold,
       @StateId(STATE_DUE) ValueState<Long> due,
       @TimerId(TIMER_MATCH) Timer match) {
@@ -108,7 +120,13 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     // when this fragment is the earliest. Otherwise the earliest fragment arrived at the same or an
     // earlier watermark, so its deadline, and the pending timer, is not later than this one's.
     if (held == null || ts < held) {
-      Long pending = due.read();
+      Long pending = held == null ? null : due.read();
+      if (held != null && pending == null) {
+        // A timer set by a build before deadlines: its fragments join the new bag before due is
+        // written, as the firing reads the old bag only while due is unset.
+        pending = held + timeout.getMillis();
+        migrate(legacy, bag);
+      }
       long fire = pending == null ? deadline : Math.min(pending, deadline);
       match.withOutputTimestamp(timestamp).set(new Instant(fire));
       hold.write(ts);
@@ -119,17 +137,24 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   @OnTimer(TIMER_MATCH)
   public void onMatch(
       OnTimerContext context,
-      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_PENDING) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_LEGACY_FRAGMENTS) BagState<TimestampedValue<RawLine>> legacy,
       @StateId(STATE_HOLD) ValueState<Long> hold,
       @StateId(STATE_DUE) ValueState<Long> due,
       @TimerId(TIMER_MATCH) Timer match,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
+    List<TimestampedValue<KV<RawLine, Long>>> pending = new ArrayList<>();
+    bag.read().forEach(pending::add);
+    if (due.read() == null) { // state of a build before deadlines (see class comment)
+      legacy.read().forEach(tv -> pending.add(withOldDeadline(tv)));
+      legacy.clear();
+    }
     List<TimestampedValue<KV<RawLine, Long>>> keep = new ArrayList<>();
     Map<FragmentMatcher.Fragment, TimestampedValue<KV<RawLine, Long>>> byFragment =
         new IdentityHashMap<>();
     List<FragmentMatcher.Fragment> ready = new ArrayList<>();
-    for (TimestampedValue<KV<RawLine, Long>> tv : bag.read()) {
+    for (TimestampedValue<KV<RawLine, Long>> tv : pending) {
       if (tv.getTimestamp().getMillis() > now) {
         keep.add(tv); // not every fragment up to its time has arrived yet
         continue;
@@ -186,6 +211,18 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     match.withOutputTimestamp(new Instant(earliest)).set(new Instant(fire));
     hold.write(earliest);
     due.write(fire);
+  }
+
+  private void migrate(BagState<TimestampedValue<RawLine>> legacy,
+      BagState<TimestampedValue<KV<RawLine, Long>>> bag) {
+    legacy.read().forEach(tv -> bag.add(withOldDeadline(tv)));
+    legacy.clear();
+  }
+
+  private TimestampedValue<KV<RawLine, Long>> withOldDeadline(TimestampedValue<RawLine> tv) {
+    return TimestampedValue.of(
+        KV.of(tv.getValue(), tv.getTimestamp().getMillis() + timeout.getMillis()),
+        tv.getTimestamp());
   }
 
   private String orphanReason(FragmentMatcher.Fragment f) {
