@@ -46,7 +46,9 @@ import org.joda.time.Instant;
  * runs get {@code event time + timeout}. A late fragment (satellite lines come hours behind the
  * watermark) gets the same grace counted from its arrival: with {@code event time + timeout} its
  * timer would already be behind the watermark and fire at the next watermark advance, so a
- * bundle boundary between the two fragments of one message decided whether they paired.
+ * bundle boundary between the two fragments of one message decided whether they paired. Before
+ * the first watermark reaches the operator (job start, restore) {@code W} is the minimum, so late
+ * fragments read then still get only {@code event time + timeout}.
  *
  * <p>Timer: one event-time timer per key, at the earliest pending deadline. Its output timestamp
  * holds the watermark at the earliest pending fragment, so messages and dead letters keep their own
