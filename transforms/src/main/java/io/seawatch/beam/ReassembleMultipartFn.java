@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
@@ -37,31 +39,57 @@ import org.joda.time.Instant;
  * position in the input stream. The decision depends only on the fragments up to {@code F}, so a
  * batch run and a streaming run pair the same fragments and emit the same messages.
  *
- * <p>Timer: one event-time timer per key, at the earliest pending fragment plus {@code timeout}.
- * By then every fragment that could complete that fragment's message has arrived (fragments of
- * one message are received together), so a message waits at most {@code timeout} of event time
- * after its first fragment. Its output timestamp holds the watermark at the earliest pending
- * fragment, so messages and dead letters keep their own event time. A fragment still unmatched
- * {@code timeout} after its event time becomes a dead letter. A batch run fires about one timer
- * per key and {@code timeout} of event time that holds fragments.
+ * <p>Deadline: each pending fragment carries one, {@code max(event time, W) + timeout}, where
+ * {@code W} is the input watermark when it arrived. By then every fragment that could complete its
+ * message has arrived (fragments of one message are received together), and a fragment still
+ * unmatched at its deadline becomes a dead letter. On-time data ({@code W <= event time}) and batch
+ * runs get {@code event time + timeout}. A late fragment (satellite lines come hours behind the
+ * watermark) gets the same grace counted from its arrival: with {@code event time + timeout} its
+ * timer would already be behind the watermark and fire at the next watermark advance, so a
+ * bundle boundary between the two fragments of one message decided whether they paired. Before
+ * the first watermark reaches the operator (job start, restore) {@code W} is the minimum, so late
+ * fragments read then still get only {@code event time + timeout}.
+ *
+ * <p>Timer: one event-time timer per key, at the earliest pending deadline. Its output timestamp
+ * holds the watermark at the earliest pending fragment, so messages and dead letters keep their own
+ * event time. A batch run fires about one timer per key and {@code timeout} of event time that
+ * holds fragments.
  *
  * <p>State cleanup: when the bag is empty the hold is cleared and no timer is set, so an idle key
  * keeps neither state nor timer.
+ *
+ * <p>Savepoints: Beam's Flink state serializer declares every coder compatible, so the pending
+ * fragments moved to a new state id instead of changing the old bag's coder. A key restored from a
+ * build before deadlines has the old bag and a hold without {@code due}; its fragments keep the old
+ * deadline (event time + timeout) and move to the new bag at the key's next firing.
  */
 final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPosition> {
   private static final long serialVersionUID = 1L;
 
-  static final String STATE_FRAGMENTS = "fragments";
+  static final String STATE_PENDING = "pending";
+  /** The bag of builds before per-fragment deadlines; only read to resume their savepoints. */
+  static final String STATE_LEGACY_FRAGMENTS = "fragments";
   static final String STATE_HOLD = "hold";
+  static final String STATE_DUE = "due";
   static final String TIMER_MATCH = "match";
 
-  @StateId(STATE_FRAGMENTS)
-  private final StateSpec<BagState<TimestampedValue<RawLine>>> fragmentsSpec =
+  /** Pending fragments at their event time, each with its deadline (epoch millis). */
+  @StateId(STATE_PENDING)
+  private final StateSpec<BagState<TimestampedValue<KV<RawLine, Long>>>> pendingSpec =
+      StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(
+          KvCoder.of(RawLineCoder.of(), VarLongCoder.of())));
+
+  @StateId(STATE_LEGACY_FRAGMENTS)
+  private final StateSpec<BagState<TimestampedValue<RawLine>>> legacySpec =
       StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(RawLineCoder.of()));
 
   /** Output timestamp of the pending timer (the earliest pending fragment), epoch millis. */
   @StateId(STATE_HOLD)
   private final StateSpec<ValueState<Long>> holdSpec = StateSpecs.value(VarLongCoder.of());
+
+  /** Firing time of the pending timer (the earliest pending deadline), epoch millis. */
+  @StateId(STATE_DUE)
+  private final StateSpec<ValueState<Long>> dueSpec = StateSpecs.value(VarLongCoder.of());
 
   @TimerId(TIMER_MATCH)
   private final TimerSpec matchSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -77,64 +105,92 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   public void process(
       @Element KV<String, RawLine> element,
       @Timestamp Instant timestamp,
-      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<RawLine>> bag,
+      @StateId(STATE_PENDING) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_LEGACY_FRAGMENTS) BagState<TimestampedValue<RawLine>> legacy,
       @StateId(STATE_HOLD) ValueState<Long> hold,
+      @StateId(STATE_DUE) ValueState<Long> due,
       @TimerId(TIMER_MATCH) Timer match) {
-    bag.add(TimestampedValue.of(element.getValue(), timestamp));
-    Long current = hold.read();
+    long ts = timestamp.getMillis();
+    // For an event-time timer this is the input watermark.
+    long watermark = match.getCurrentRelativeTime().getMillis();
+    // Capped at the end of the global window: a timer may not fire after it.
+    long deadline = Math.min(Math.max(ts, watermark) + timeout.getMillis(),
+        GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+    bag.add(TimestampedValue.of(KV.of(element.getValue(), deadline), timestamp));
+    Long held = hold.read();
     // A timer may only hold the watermark at or after the current element, so it is moved only
-    // when this fragment is the earliest; otherwise the pending timer will see this fragment.
-    if (current == null || timestamp.getMillis() < current) {
-      match.withOutputTimestamp(timestamp).set(timestamp.plus(timeout));
-      hold.write(timestamp.getMillis());
+    // when this fragment is the earliest. Otherwise the earliest fragment arrived at the same or an
+    // earlier watermark, so its deadline, and the pending timer, is not later than this one's.
+    if (held == null || ts < held) {
+      Long pending = held == null ? null : due.read();
+      if (held != null && pending == null) {
+        // A timer set by a build before deadlines: its fragments join the new bag before due is
+        // written, as the firing reads the old bag only while due is unset.
+        pending = held + timeout.getMillis();
+        migrate(legacy, bag);
+      }
+      long fire = pending == null ? deadline : Math.min(pending, deadline);
+      match.withOutputTimestamp(timestamp).set(new Instant(fire));
+      hold.write(ts);
+      due.write(fire);
     }
   }
 
   @OnTimer(TIMER_MATCH)
   public void onMatch(
       OnTimerContext context,
-      @StateId(STATE_FRAGMENTS) BagState<TimestampedValue<RawLine>> bag,
+      @StateId(STATE_PENDING) BagState<TimestampedValue<KV<RawLine, Long>>> bag,
+      @StateId(STATE_LEGACY_FRAGMENTS) BagState<TimestampedValue<RawLine>> legacy,
       @StateId(STATE_HOLD) ValueState<Long> hold,
+      @StateId(STATE_DUE) ValueState<Long> due,
       @TimerId(TIMER_MATCH) Timer match,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
-    List<TimestampedValue<RawLine>> keep = new ArrayList<>();
-    Map<FragmentMatcher.Fragment, TimestampedValue<RawLine>> byFragment = new IdentityHashMap<>();
-    List<FragmentMatcher.Fragment> due = new ArrayList<>();
-    for (TimestampedValue<RawLine> tv : bag.read()) {
+    List<TimestampedValue<KV<RawLine, Long>>> pending = new ArrayList<>();
+    bag.read().forEach(pending::add);
+    if (due.read() == null) { // state of a build before deadlines (see class comment)
+      legacy.read().forEach(tv -> pending.add(withOldDeadline(tv)));
+      legacy.clear();
+    }
+    List<TimestampedValue<KV<RawLine, Long>>> keep = new ArrayList<>();
+    Map<FragmentMatcher.Fragment, TimestampedValue<KV<RawLine, Long>>> byFragment =
+        new IdentityHashMap<>();
+    List<FragmentMatcher.Fragment> ready = new ArrayList<>();
+    for (TimestampedValue<KV<RawLine, Long>> tv : pending) {
       if (tv.getTimestamp().getMillis() > now) {
         keep.add(tv); // not every fragment up to its time has arrived yet
         continue;
       }
-      FragmentMatcher.Fragment f = toFragment(tv.getValue());
+      RawLine raw = tv.getValue().getKey();
+      FragmentMatcher.Fragment f = toFragment(raw);
       if (f == null) {
         // It parsed upstream; failing now would be a decoder bug, never a reason to lose a line.
-        emitter.deadLetter(out, tv.getValue(), DeadLetter.Stage.MULTIPART,
+        emitter.deadLetter(out, raw, DeadLetter.Stage.MULTIPART,
             "fragment no longer parses", tv.getTimestamp().getMillis());
         continue;
       }
       byFragment.put(f, tv);
-      due.add(f);
+      ready.add(f);
     }
 
-    FragmentMatcher.Result result = FragmentMatcher.match(due);
+    FragmentMatcher.Result result = FragmentMatcher.match(ready);
     for (List<FragmentMatcher.Fragment> message : result.complete()) {
       List<NmeaSentence> sentences = new ArrayList<>(message.size());
       List<RawLine> raws = new ArrayList<>(message.size());
       long eventTime = Long.MIN_VALUE;
       for (FragmentMatcher.Fragment f : message) {
-        TimestampedValue<RawLine> tv = byFragment.get(f);
+        TimestampedValue<KV<RawLine, Long>> tv = byFragment.get(f);
         sentences.add(f.sentence());
-        raws.add(tv.getValue());
+        raws.add(tv.getValue().getKey());
         eventTime = Math.max(eventTime, tv.getTimestamp().getMillis());
       }
       emitter.emit(out, sentences, raws, eventTime, true);
     }
     for (FragmentMatcher.Fragment f : result.pending()) {
-      TimestampedValue<RawLine> tv = byFragment.get(f);
-      if (tv.getTimestamp().getMillis() + timeout.getMillis() <= now) {
-        emitter.deadLetter(out, tv.getValue(), DeadLetter.Stage.MULTIPART, orphanReason(f),
-            tv.getTimestamp().getMillis());
+      TimestampedValue<KV<RawLine, Long>> tv = byFragment.get(f);
+      if (tv.getValue().getValue() <= now) {
+        emitter.deadLetter(out, tv.getValue().getKey(), DeadLetter.Stage.MULTIPART,
+            orphanReason(f), tv.getTimestamp().getMillis());
       } else {
         keep.add(tv);
       }
@@ -143,15 +199,32 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     bag.clear();
     if (keep.isEmpty()) {
       hold.clear();
+      due.clear();
       return;
     }
     long earliest = Long.MAX_VALUE;
-    for (TimestampedValue<RawLine> tv : keep) {
+    long fire = Long.MAX_VALUE;
+    for (TimestampedValue<KV<RawLine, Long>> tv : keep) {
       bag.add(tv);
       earliest = Math.min(earliest, tv.getTimestamp().getMillis());
+      fire = Math.min(fire, tv.getValue().getValue());
     }
-    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(earliest).plus(timeout));
+    // Kept fragments are not earlier than the firing timer's hold, so this hold is allowed.
+    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(fire));
     hold.write(earliest);
+    due.write(fire);
+  }
+
+  private void migrate(BagState<TimestampedValue<RawLine>> legacy,
+      BagState<TimestampedValue<KV<RawLine, Long>>> bag) {
+    legacy.read().forEach(tv -> bag.add(withOldDeadline(tv)));
+    legacy.clear();
+  }
+
+  private TimestampedValue<KV<RawLine, Long>> withOldDeadline(TimestampedValue<RawLine> tv) {
+    return TimestampedValue.of(
+        KV.of(tv.getValue(), tv.getTimestamp().getMillis() + timeout.getMillis()),
+        tv.getTimestamp());
   }
 
   private String orphanReason(FragmentMatcher.Fragment f) {

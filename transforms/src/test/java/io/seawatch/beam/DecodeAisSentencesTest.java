@@ -171,6 +171,106 @@ public class DecodeAisSentencesTest {
     p.run();
   }
 
+  /** Watermark at arrival of the late satellite fragments below: three hours past them. */
+  private static final long LATE_W = T0 + Duration.standardHours(3).getMillis();
+
+  /** A TestStream of two late fragments with the watermark advanced to {@code secondW} between. */
+  private static TestStream<RawLine> lateFragments(List<String> frags, long secondW) {
+    return TestStream.create(RawLineCoder.of())
+        .advanceWatermarkTo(new Instant(LATE_W))
+        .addElements(TimestampedValue.of(line(1, tagged("sat1", T0, frags.get(0))), new Instant(T0)))
+        .advanceWatermarkTo(new Instant(secondW))
+        .addElements(TimestampedValue.of(line(2, tagged("sat1", T0, frags.get(1))), new Instant(T0)))
+        .advanceWatermarkToInfinity();
+  }
+
+  /**
+   * Satellite fragments hours behind the watermark, with a watermark advance between the two (a
+   * bundle boundary on Flink). A late fragment gets the same grace as an on-time one, counted
+   * from the watermark at its arrival, so the pair decodes as in a batch run. Before, the timer
+   * (event time + timeout) was already behind the watermark and dead-lettered fragment 1 at the
+   * advance, before fragment 2 arrived.
+   */
+  @Test
+  public void lateFragmentsSplitByAWatermarkAdvanceStillPair() {
+    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
+    PCollectionTuple out = decode(lateFragments(a, LATE_W + 119_000));
+
+    PAssert.that(out.get(DecodeAisSentences.STATICS))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"));
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5);
+    p.run();
+  }
+
+  /**
+   * A late fragment whose partner comes only after the watermark passed its arrival watermark
+   * plus the timeout is a dead letter; the partner, alone then, becomes one too.
+   */
+  @Test
+  public void lateOrphanBecomesDeadLetterOnceWatermarkPassesArrivalPlusTimeout() {
+    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
+    PCollectionTuple out = decode(lateFragments(a, LATE_W + 121_000));
+
+    String reason = " of 2 without its other fragments within 120 s";
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS))
+        .containsInAnyOrder(
+            new DeadLetter(tagged("sat1", T0, a.get(0)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 1" + reason,
+                Origin.kafka("ais.nmea", 0, 1), T0),
+            new DeadLetter(tagged("sat1", T0, a.get(1)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 2" + reason,
+                Origin.kafka("ais.nmea", 0, 2), T0));
+    PAssert.that(out.get(DecodeAisSentences.STATICS)).empty();
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).empty();
+    p.run();
+  }
+
+  /**
+   * The key's timer is the earliest pending deadline, not the deadline of the earliest fragment:
+   * an on-time fragment 1 of message B is due 120 s after its time even though a late fragment of
+   * message A (earlier event time, later deadline) arrived after it. B's fragment 2 comes after
+   * that, so B's parts are dead letters, while A pairs within the grace of its arrival.
+   */
+  @Test
+  public void onTimeFragmentKeepsItsDeadlineWhenALateEarlierFragmentArrives() {
+    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
+    List<String> b = fragments(VOYAGE_B.encode(), 3, 'B');
+    long b1 = LATE_W + 5000;
+    long b2 = LATE_W + 6000;
+    TestStream<RawLine> stream =
+        TestStream.create(RawLineCoder.of())
+            .advanceWatermarkTo(new Instant(LATE_W))
+            .addElements(TimestampedValue.of(line(1, tagged("sat1", b1, b.get(0))), new Instant(b1)))
+            .advanceWatermarkTo(new Instant(LATE_W + 60_000))
+            .addElements(TimestampedValue.of(line(3, tagged("sat1", T0, a.get(0))), new Instant(T0)))
+            .advanceWatermarkTo(new Instant(LATE_W + 150_000))
+            .addElements(
+                TimestampedValue.of(line(2, tagged("sat1", b2, b.get(1))), new Instant(b2)),
+                TimestampedValue.of(line(4, tagged("sat1", T0, a.get(1))), new Instant(T0)))
+            .advanceWatermarkToInfinity();
+
+    PCollectionTuple out = decode(stream);
+
+    String reason = " of 2 without its other fragments within 120 s";
+    PAssert.that(out.get(DecodeAisSentences.STATICS))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"));
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS))
+        .containsInAnyOrder(
+            new DeadLetter(tagged("sat1", b1, b.get(0)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 1" + reason,
+                Origin.kafka("ais.nmea", 0, 1), b1),
+            new DeadLetter(tagged("sat1", b2, b.get(1)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 2" + reason,
+                Origin.kafka("ais.nmea", 0, 2), b2));
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5);
+    p.run();
+  }
+
   @Test
   public void garbageBecomesDeadLettersWithReasonAndOrigin() {
     AisPayload payload = POSITION.encode();

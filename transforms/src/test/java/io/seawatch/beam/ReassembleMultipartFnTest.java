@@ -1,0 +1,299 @@
+package io.seawatch.beam;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import io.seawatch.model.Origin;
+import io.seawatch.model.RawLine;
+import io.seawatch.model.VesselPosition;
+import io.seawatch.testdata.AisPayload;
+import io.seawatch.testdata.Nmea;
+import io.seawatch.testdata.StaticVoyageData;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.ReadableState;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.OutputBuilder;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+/**
+ * State of a build before per-fragment deadlines, as a savepoint restores it (the old bag and a
+ * hold, no {@code due}): its fragments still pair and time out at event time + timeout. No runner
+ * can be handed such state, so the DoFn's methods are called with in-memory state.
+ */
+@RunWith(JUnit4.class)
+public class ReassembleMultipartFnTest {
+  private static final long T0 = 1_717_200_000_000L;
+  private static final long TIMEOUT = 120_000;
+  private static final long LATE_W = T0 + Duration.standardHours(3).getMillis();
+
+  private final ReassembleMultipartFn fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT));
+  private final FakeBag<TimestampedValue<KV<RawLine, Long>>> bag = new FakeBag<>();
+  private final FakeBag<TimestampedValue<RawLine>> legacy = new FakeBag<>();
+  private final FakeValue hold = new FakeValue();
+  private final FakeValue due = new FakeValue();
+  private final FakeTimer timer = new FakeTimer();
+  private final FakeOut out = new FakeOut();
+
+  private static final List<String> VOYAGE = fragments(new StaticVoyageData(0, 244123456, 0,
+      9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12, 1, 6, 2, 14, 30, 95, "ROTTERDAM", false)
+      .encode());
+
+  private static List<String> fragments(AisPayload payload) {
+    List<String> parts = Nmea.fragments(payload.payload());
+    List<String> res = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      res.add(Nmea.sentence(parts.size(), i + 1, "3", 'B', parts.get(i),
+          i == parts.size() - 1 ? payload.fillBits() : 0));
+    }
+    return res;
+  }
+
+  private static RawLine line(long offset, long millis, String sentence) {
+    return new RawLine(Nmea.tagBlock("sat1", millis / 1000) + sentence,
+        Origin.kafka("ais.nmea", 0, offset));
+  }
+
+  /** A late fragment 2 joins an old bag's fragment 1; the old timer pairs them. */
+  @Test
+  public void oldBagPairsWithALateFragmentAtTheOldTimer() {
+    legacy.add(TimestampedValue.of(line(1, T0, VOYAGE.get(0)), new Instant(T0)));
+    hold.write(T0);
+
+    timer.watermark = LATE_W;
+    fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    assertNull("not the earliest: the old timer stays", timer.target);
+    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+
+    assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
+    assertEquals(List.of(), legacy.items);
+    assertEquals(List.of(), bag.items);
+    assertNull(hold.read());
+    assertNull(due.read());
+  }
+
+  /** An earlier fragment moves the timer: the old bag joins the new one before due is written. */
+  @Test
+  public void earlierFragmentMigratesTheOldBag() {
+    legacy.add(TimestampedValue.of(line(2, T0 + 1000, VOYAGE.get(1)), new Instant(T0 + 1000)));
+    hold.write(T0 + 1000);
+
+    timer.watermark = T0 - 10_000;
+    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target);
+    assertEquals(Long.valueOf(T0), timer.output);
+    assertEquals(Long.valueOf(T0 + TIMEOUT), due.read());
+    assertEquals(List.of(), legacy.items);
+    assertEquals(List.of(T0 + TIMEOUT, T0 + 1000 + TIMEOUT),
+        bag.items.stream().map(tv -> tv.getValue().getValue()).toList());
+
+    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + (T0 + 1000)), out.typesAndDeadLetters());
+    assertNull(hold.read());
+  }
+
+  /** An old fragment alone is a dead letter at event time + timeout, as before. */
+  @Test
+  public void oldOrphanTimesOutAtEventTimePlusTimeout() {
+    legacy.add(TimestampedValue.of(line(1, T0, VOYAGE.get(0)), new Instant(T0)));
+    hold.write(T0);
+
+    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+
+    assertEquals(List.of("deadLetters ais.nmea/0/1 @" + T0), out.typesAndDeadLetters());
+    assertNull(hold.read());
+  }
+
+  private DoFn<KV<String, RawLine>, VesselPosition>.OnTimerContext context(long fire) {
+    return fn.new OnTimerContext() {
+      @Override public Instant timestamp() {
+        return new Instant(hold.read());
+      }
+
+      @Override public Instant fireTimestamp() {
+        return new Instant(fire);
+      }
+
+      @Override public BoundedWindow window() {
+        return GlobalWindow.INSTANCE;
+      }
+
+      @Override public TimeDomain timeDomain() {
+        return TimeDomain.EVENT_TIME;
+      }
+
+      @Override public PipelineOptions getPipelineOptions() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public void output(VesselPosition output) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public void outputWithTimestamp(VesselPosition output, Instant timestamp) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public void outputWindowedValue(VesselPosition output, Instant timestamp,
+          java.util.Collection<? extends BoundedWindow> windows, PaneInfo paneInfo) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public <T> void output(TupleTag<T> tag, T output) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public <T> void outputWithTimestamp(TupleTag<T> tag, T output, Instant timestamp) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override public <T> void outputWindowedValue(TupleTag<T> tag, T output, Instant timestamp,
+          java.util.Collection<? extends BoundedWindow> windows, PaneInfo paneInfo) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  private static final class FakeBag<T> implements BagState<T> {
+    final List<T> items = new ArrayList<>();
+
+    @Override public void add(T value) {
+      items.add(value);
+    }
+
+    @Override public ReadableState<Boolean> isEmpty() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public Iterable<T> read() {
+      return new ArrayList<>(items);
+    }
+
+    @Override public BagState<T> readLater() {
+      return this;
+    }
+
+    @Override public void clear() {
+      items.clear();
+    }
+  }
+
+  private static final class FakeValue implements ValueState<Long> {
+    private Long value;
+
+    @Override public void write(Long input) {
+      value = input;
+    }
+
+    @Override public Long read() {
+      return value;
+    }
+
+    @Override public ValueState<Long> readLater() {
+      return this;
+    }
+
+    @Override public void clear() {
+      value = null;
+    }
+  }
+
+  private static final class FakeTimer implements Timer {
+    long watermark = BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
+    Long target;
+    Long output;
+
+    @Override public void set(Instant absoluteTime) {
+      target = absoluteTime.getMillis();
+    }
+
+    @Override public void setRelative() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public void clear() {
+      target = null;
+    }
+
+    @Override public Timer offset(Duration offset) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public Timer align(Duration period) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public Timer withOutputTimestamp(Instant outputTime) {
+      output = outputTime.getMillis();
+      return this;
+    }
+
+    @Override public Timer withNoOutputTimestamp() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public Instant getCurrentRelativeTime() {
+      return new Instant(watermark);
+    }
+  }
+
+  /** Records "tag value @timestamp" for message types and dead letters (origin). */
+  private static final class FakeOut implements DoFn.MultiOutputReceiver {
+    final List<String> records = new ArrayList<>();
+
+    List<String> typesAndDeadLetters() {
+      return records.stream()
+          .filter(r -> r.startsWith("messageTypes") || r.startsWith("deadLetters")).toList();
+    }
+
+    @Override public <T> DoFn.OutputReceiver<T> get(TupleTag<T> tag) {
+      return new DoFn.OutputReceiver<T>() {
+        @Override public OutputBuilder<T> builder(T value) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override public void output(T value) {
+          throw new UnsupportedOperationException("outputs carry their event time");
+        }
+
+        @Override public void outputWithTimestamp(T value, Instant ts) {
+          String v = value instanceof io.seawatch.model.DeadLetter d ? d.origin().toString()
+              : String.valueOf(value);
+          records.add(name(tag) + " " + v + " @" + ts.getMillis());
+        }
+      };
+    }
+
+    private static String name(TupleTag<?> tag) {
+      if (tag.getId().equals(DecodeAisSentences.MESSAGE_TYPES.getId())) {
+        return "messageTypes";
+      }
+      if (tag.getId().equals(DecodeAisSentences.DEAD_LETTERS.getId())) {
+        return "deadLetters";
+      }
+      return tag.getId();
+    }
+
+    @Override public <T> DoFn.OutputReceiver<Row> getRowReceiver(TupleTag<T> tag) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
