@@ -13,9 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -276,14 +273,14 @@ public final class BenchCommand implements Command {
     private final PrintStream out;
     private final String runId = Long.toString(System.currentTimeMillis() / 1000, 36);
     private final long started = System.nanoTime();
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final FlinkRest flink;
     private final List<String> topics = new ArrayList<>();
     private final List<String> schemas = new ArrayList<>();
     private final List<String> groups = new ArrayList<>();
 
     ScalingRun(Settings s, PrintStream out) {
       this.s = s;
+      this.flink = new FlinkRest(s.flinkRest);
       this.out = out;
     }
 
@@ -561,9 +558,7 @@ public final class BenchCommand implements Command {
     }
 
     private void cancel(String jobId) throws Exception {
-      http.send(HttpRequest.newBuilder(URI.create(s.flinkRest + "/jobs/" + jobId + "?mode=cancel"))
-              .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      flink.cancel(jobId);
       for (int i = 0; i < 120; i++) {
         JsonNode job = flinkJson("/jobs/" + jobId);
         if (job == null || job.path("state").asText().equals("CANCELED")) {
@@ -617,7 +612,7 @@ public final class BenchCommand implements Command {
 
     private JsonNode flinkJson(String path) {
       try {
-        return StatusCommand.getJson(http, s.flinkRest + path);
+        return flink.get(path);
       } catch (IOException e) {
         return null;
       }
