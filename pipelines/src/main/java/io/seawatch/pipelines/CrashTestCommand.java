@@ -5,14 +5,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seawatch.testdata.FleetGenerator;
 import io.seawatch.testdata.GeneratedFleet;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,8 +75,8 @@ public final class CrashTestCommand implements Command {
             args,
             Set.of("messages", "kills", "restartPostgres", "postgresRestartCommand", "seed",
                 "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "repo", "jar", "stateDir",
-                "replaySeconds", "partitions", "timeoutMinutes", "savepoints"),
-            Set.of("keepSchemas", "help"));
+                "replaySeconds", "partitions", "timeoutMinutes", "savepoints", "flinkRpcPort"),
+            Set.of("keepSchemas", "embeddedPostgres", "help"));
     if (f.has("help")) {
       usage(out);
       return 0;
@@ -94,7 +91,13 @@ public final class CrashTestCommand implements Command {
     s.bootstrap = f.string("bootstrapServers", ReplayCommand.DEFAULT_BOOTSTRAP_SERVERS);
     s.jdbcUrl = f.string("jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/postgres");
     s.jdbcUser = f.string("jdbcUser", "postgres");
-    s.flinkRest = f.string("flinkRest", StatusCommand.DEFAULT_FLINK_REST);
+    s.flinkRest = new FlinkRest(f.string("flinkRest", FlinkRest.DEFAULT_URL));
+    s.flinkRpcPort = f.positiveInt("flinkRpcPort", 6123);
+    s.embeddedPostgres = f.has("embeddedPostgres");
+    if (s.embeddedPostgres && (f.has("jdbcUrl") || f.has("postgresRestartCommand"))) {
+      throw f.error("--embeddedPostgres starts and restarts its own Postgres: leave out --jdbcUrl"
+          + " and --postgresRestartCommand");
+    }
     s.repo = f.has("repo") ? Path.of(f.string("repo", "")) : findRepo();
     s.jar = Path.of(f.string("jar", s.repo.resolve("pipelines/target/seawatch.jar").toString()))
         .toAbsolutePath();
@@ -150,13 +153,17 @@ public final class CrashTestCommand implements Command {
             + " resume it from there (default 0)",
         "  --restartPostgres=B   restart Postgres once mid-run (default true)",
         "  --postgresRestartCommand=CMD  (default: " + DEFAULT_PG_RESTART + ")",
+        "  --embeddedPostgres    run against an embedded Postgres of its own on a free port"
+            + " (started, restarted and stopped here; no root needed) instead of --jdbcUrl",
         "  --seed=S              fleet and kill moments (default 42)",
         "  --replaySeconds=T     spread the replay over about T s (default 120)",
         "  --partitions=P        partitions of the fresh topic (default 4)",
         "  --bootstrapServers=HOST:PORT  (default " + ReplayCommand.DEFAULT_BOOTSTRAP_SERVERS + ")",
         "  --jdbcUrl=URL         base URL, the two schemas are created in it",
         "  --jdbcUser=USER       (default postgres; password from PGPASSWORD)",
-        "  --flinkRest=URL       (default " + StatusCommand.DEFAULT_FLINK_REST + ")",
+        "  --flinkRest=URL       the session cluster's REST address; started here (and stopped"
+            + " afterwards) when nothing answers there (default " + FlinkRest.DEFAULT_URL + ")",
+        "  --flinkRpcPort=N      the JobManager's RPC port when started here (default 6123)",
         "  --repo=DIR --jar=FILE --stateDir=DIR  repository, shaded jar, cluster state directory",
         "  --timeoutMinutes=M    give up waiting for the Flink job after M minutes (default 30)",
         "  --keepSchemas         keep the two schemas for inspection"));
@@ -172,7 +179,9 @@ public final class CrashTestCommand implements Command {
     String bootstrap;
     String jdbcUrl;
     String jdbcUser;
-    String flinkRest;
+    FlinkRest flinkRest;
+    int flinkRpcPort;
+    boolean embeddedPostgres;
     Path repo;
     Path jar;
     String stateDir;
@@ -302,15 +311,19 @@ public final class CrashTestCommand implements Command {
     private final PrintStream out;
     private final Random random;
     private final long started = System.nanoTime();
-    private final HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String runId;
     private final String topic;
     private final String group;
     private final String schemaA;
     private final String schemaB;
-    private final String rest;
+    private final FlinkRest flink;
+    private String jdbcUrl;
+    private EmbeddedPostgres embedded;
+    private Path embeddedData;
+    private int embeddedPort;
     private String jobId;
+    /** Restarts and checkpoints of the jobs before the current one (savepoints end a job). */
+    private final List<String> finishedJobs = new ArrayList<>();
     private boolean clusterStartedHere;
 
     CrashRun(Settings s, PrintStream out) {
@@ -322,8 +335,8 @@ public final class CrashTestCommand implements Command {
       this.group = "crashtest-" + runId;
       this.schemaA = "crash_" + runId + "_a";
       this.schemaB = "crash_" + runId + "_b";
-      this.rest = s.flinkRest.endsWith("/")
-          ? s.flinkRest.substring(0, s.flinkRest.length() - 1) : s.flinkRest;
+      this.flink = s.flinkRest;
+      this.jdbcUrl = s.jdbcUrl;
     }
 
     boolean execute() throws Exception {
@@ -337,6 +350,13 @@ public final class CrashTestCommand implements Command {
 
     private boolean steps(Path dir) throws Exception {
       ReplayCommand.quietKafkaClientLogs();
+      if (s.embeddedPostgres) {
+        embeddedData = dir.resolve("postgres");
+        embeddedPort = freePort();
+        startEmbeddedPostgres();
+        jdbcUrl = PostgresCommand.jdbcUrl("127.0.0.1", embeddedPort, "postgres");
+        log("embedded Postgres %s (data in %s)", jdbcUrl, embeddedData);
+      }
       // 1. The input.
       int vessels = (int) Math.max(1, Math.round(
           s.messages / (LINES_PER_VESSEL_HOUR * FLEET_DURATION.toMinutes() / 60.0)));
@@ -359,7 +379,7 @@ public final class CrashTestCommand implements Command {
           schemaB);
 
       // 2. The cluster and the streaming job.
-      clusterStartedHere = flinkJson("/overview") == null;
+      clusterStartedHere = !reachable();
       script("start");
       submit(null);
 
@@ -389,10 +409,11 @@ public final class CrashTestCommand implements Command {
 
       // 5. Wait for the crashed job to catch up, then compare.
       awaitConsumed();
-      JsonNode cp = flinkJson("/jobs/" + jobId + "/checkpoints");
-      if (cp != null) {
-        log("flink job: %s", StatusCommand.describeCheckpoints(cp));
+      for (String j : finishedJobs) {
+        log("flink job (stopped with a savepoint): %s", j);
       }
+      log("flink job %s: %s", jobId, describeJob(jobId));
+      runSeawatch("jobs", new String[] {"jobs", "--flinkRest=" + flink.url()});
       List<TableComparison> tables;
       try (Connection c = connect()) {
         tables = compare(c, schemaA, schemaB);
@@ -406,45 +427,61 @@ public final class CrashTestCommand implements Command {
       return equal;
     }
 
-    /** Submits the streaming job, from a savepoint when one is given; waits for a checkpoint. */
+    /** Restarts (numRestarts) and the checkpoint statistics of one job, for the log. */
+    private String describeJob(String id) {
+      StringBuilder b = new StringBuilder();
+      try {
+        b.append("restarts ").append(flink.metric(id, "numRestarts")).append("; ");
+        JsonNode cp = flink.checkpoints(id);
+        b.append(StatusCommand.describeCheckpoints(cp));
+        JsonNode summary = cp.path("summary");
+        JsonNode d = summary.path("end_to_end_duration");
+        JsonNode size = summary.path("checkpointed_size");
+        if (!d.isMissingNode()) {
+          b.append(String.format(Locale.ROOT,
+              "; duration min/avg/max %,d/%,d/%,d ms, uploaded size min/avg/max %,d/%,d/%,d bytes",
+              d.path("min").asLong(), d.path("avg").asLong(), d.path("max").asLong(),
+              size.path("min").asLong(), size.path("avg").asLong(), size.path("max").asLong()));
+        }
+      } catch (IOException e) {
+        b.append("not available (").append(e.getMessage()).append(')');
+      }
+      return b.toString();
+    }
+
+    /**
+     * Submits the streaming job with {@code seawatch submit}, from a savepoint when one is given;
+     * waits for its first checkpoint.
+     */
     private void submit(String savepoint) throws Exception {
       List<String> extra = new ArrayList<>(List.of(
           "--runnerConfig=" + s.repo.resolve("runner-configs/flink-cluster.properties"),
-          "--filesToStage=" + s.jar, "--jobName=seawatch-" + topic,
+          "--flinkMaster=" + flink.master(), "--jar=" + s.jar, "--jobName=seawatch-" + topic,
           "--consumerGroup=" + group));
       if (savepoint != null) {
-        extra.add("--savepointPath=" + savepoint);
+        extra.add("--fromSavepoint=" + savepoint);
       }
-      runSeawatch("submit", ingestArgs(schemaB, extra.toArray(new String[0])));
-      jobId = findJob("seawatch-" + topic);
+      List<String> args = new ArrayList<>(List.of(ingestArgs(schemaB, extra.toArray(new String[0]))));
+      args.set(0, "submit");
+      String printed = runSeawatch("submit", args.toArray(new String[0]));
+      jobId = printed.lines().filter(l -> l.startsWith(SubmitCommand.JOB_PREFIX))
+          .map(l -> l.substring(SubmitCommand.JOB_PREFIX.length()).split(" ")[0])
+          .findFirst().orElseThrow(() -> new IllegalStateException("submit printed no job id"));
       log("job %s submitted%s", jobId, savepoint == null ? "" : " from " + savepoint);
       awaitCheckpointAfter(0, Duration.ofMinutes(5));
     }
 
-    /** Stops the job with a savepoint (no drain: windows stay open) and returns its location. */
+    /** Stops the job with {@code seawatch stop} (a savepoint, no drain) and returns its location. */
     private String stopWithSavepoint() throws Exception {
-      HttpResponse<String> r = http.send(
-          HttpRequest.newBuilder(URI.create(rest + "/jobs/" + jobId + "/stop"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"drain\":false}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 202 && r.statusCode() != 200) {
-        throw new IllegalStateException("stop-with-savepoint: HTTP " + r.statusCode() + " " + r.body());
-      }
-      String trigger = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-          .readTree(r.body()).path("request-id").asText();
-      for (int i = 0; i < 300; i++) {
-        JsonNode status = flinkJson("/jobs/" + jobId + "/savepoints/" + trigger);
-        if (status != null && status.path("status").path("id").asText().equals("COMPLETED")) {
-          JsonNode op = status.path("operation");
-          if (op.has("failure-cause")) {
-            throw new IllegalStateException("stop-with-savepoint failed: " + op.path("failure-cause"));
-          }
-          return op.path("location").asText();
-        }
-        sleep(1000);
-      }
-      throw new IllegalStateException("stop-with-savepoint did not complete within 300 s");
+      String before = describeJob(jobId);
+      long t0 = System.nanoTime();
+      String printed = runSeawatch("stop", new String[] {"stop", jobId,
+          "--flinkRest=" + flink.url()});
+      finishedJobs.add(jobId + ": " + before);
+      log("stopped with a savepoint in %.1f s", (System.nanoTime() - t0) / 1e9);
+      return printed.lines().filter(l -> l.startsWith(StopCommand.SAVEPOINT_PREFIX))
+          .map(l -> l.substring(StopCommand.SAVEPOINT_PREFIX.length()).strip())
+          .findFirst().orElseThrow(() -> new IllegalStateException("stop printed no savepoint"));
     }
 
     /** Kills the TaskManager {@code s.kills} times, restarts Postgres once, at seeded moments. */
@@ -454,8 +491,12 @@ public final class CrashTestCommand implements Command {
       for (int i = 0; i <= s.kills; i++) {
         if (i == pgAfter) {
           sleep(random.nextLong(maxDelayMs));
+          long before = completedCheckpoints();
+          long restarted = System.nanoTime();
           restartPostgres();
-          awaitCheckpointAfter(completedCheckpoints(), Duration.ofMinutes(5));
+          awaitCheckpointAfter(before, Duration.ofMinutes(5));
+          log("Postgres restart: first checkpoint after it %.0f s after the restart began",
+              (System.nanoTime() - restarted) / 1e9);
         }
         if (i == s.kills) {
           break;
@@ -464,10 +505,10 @@ public final class CrashTestCommand implements Command {
         long before = completedCheckpoints();
         log("kill %d/%d: SIGKILL to the TaskManager (%,d records behind at the last checkpoint)",
             i + 1, s.kills, lagForLog());
-        script("restart-taskmanager");
         long restarted = System.nanoTime();
+        script("restart-taskmanager");
         awaitCheckpointAfter(before, Duration.ofMinutes(5));
-        log("kill %d/%d: job recovered, first checkpoint after it %.0f s after the restart", i + 1,
+        log("kill %d/%d: job recovered, first checkpoint after it %.0f s after the kill", i + 1,
             s.kills, (System.nanoTime() - restarted) / 1e9);
       }
       for (int i = 0; i < s.savepoints; i++) {
@@ -481,17 +522,23 @@ public final class CrashTestCommand implements Command {
     }
 
     private void restartPostgres() throws Exception {
-      log("restarting Postgres: %s", s.postgresRestartCommand);
-      Process p = new ProcessBuilder("sh", "-c", s.postgresRestartCommand)
-          .redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
-      if (!p.waitFor(2, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-      }
-      if (p.exitValue() != 0) {
-        log("Postgres restart skipped: the command exited with %d (not permitted here?): %s",
-            p.exitValue(), output.lines().findFirst().orElse(""));
-        return;
+      if (embedded != null) {
+        log("restarting the embedded Postgres on port %d", embeddedPort);
+        embedded.close();
+        startEmbeddedPostgres();
+      } else {
+        log("restarting Postgres: %s", s.postgresRestartCommand);
+        Process p = new ProcessBuilder("sh", "-c", s.postgresRestartCommand)
+            .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+        }
+        if (p.exitValue() != 0) {
+          log("Postgres restart skipped: the command exited with %d (not permitted here?): %s",
+              p.exitValue(), output.lines().findFirst().orElse(""));
+          return;
+        }
       }
       // Wait until it takes connections again.
       for (int i = 0; i < 60; i++) {
@@ -503,6 +550,22 @@ public final class CrashTestCommand implements Command {
         }
       }
       throw new IllegalStateException("Postgres does not accept connections after the restart");
+    }
+
+    private void startEmbeddedPostgres() throws IOException {
+      embedded = EmbeddedPostgres.builder()
+          .setDataDirectory(embeddedData)
+          // Kept across the restart: that is the point of it.
+          .setCleanDataDirectory(false)
+          .setPort(embeddedPort)
+          .setPGStartupWait(java.time.Duration.ofSeconds(60))
+          .start();
+    }
+
+    private static int freePort() throws IOException {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
     }
 
     /** Until the group has committed every offset and the tables of B stop changing. */
@@ -517,7 +580,7 @@ public final class CrashTestCommand implements Command {
         } catch (UserError e) {
           // A loaded broker can miss the admin timeout; that is no verdict, ask again.
           log("waiting: %s", e.getMessage());
-          sleep(10_000);
+          sleep(5_000);
           continue;
         }
         String counts = counts(schemaB);
@@ -532,7 +595,7 @@ public final class CrashTestCommand implements Command {
           log("waiting: lag %,d, B %s", lag, counts);
         }
         previous = counts;
-        sleep(10_000);
+        sleep(5_000);
       }
       throw new IllegalStateException("the Flink job did not finish within " + s.timeoutMinutes
           + " min (see seawatch status --topic=" + topic + " --consumerGroup=" + group + ")");
@@ -594,10 +657,11 @@ public final class CrashTestCommand implements Command {
     }
 
     private String schemaUrl(String schema) {
-      return s.jdbcUrl + (s.jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private void runSeawatch(String what, String[] args) {
+    /** Runs a seawatch command in this JVM, shows its output indented, returns it. */
+    private String runSeawatch(String what, String[] args) {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       PrintStream captured = new PrintStream(buffer, true, UTF_8);
       int code = Seawatch.run(args, captured, captured);
@@ -608,14 +672,19 @@ public final class CrashTestCommand implements Command {
       if (code != 0) {
         throw new IllegalStateException(what + " failed with exit code " + code + ":\n" + text);
       }
+      return text;
     }
 
     private void script(String action) throws Exception {
       Path log = Files.createTempFile("crashtest-script", ".out");
       try {
-        Process p = new ProcessBuilder(s.repo.resolve("runner-configs/bin/flink-cluster").toString(),
-            action, "--state-dir", s.stateDir)
-            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(
+            s.repo.resolve("runner-configs/bin/flink-cluster").toString(), action, "--state-dir",
+            s.stateDir).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SEAWATCH_FLINK_REST_PORT",
+            Integer.toString(java.net.URI.create(flink.url()).getPort()));
+        pb.environment().put("SEAWATCH_FLINK_RPC_PORT", Integer.toString(s.flinkRpcPort));
+        Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
           p.destroyForcibly();
           throw new IllegalStateException("flink-cluster " + action + " did not return");
@@ -631,57 +700,52 @@ public final class CrashTestCommand implements Command {
       }
     }
 
-    private String findJob(String name) throws Exception {
-      for (int i = 0; i < 60; i++) {
-        JsonNode jobs = flinkJson("/jobs/overview");
-        if (jobs != null) {
-          for (JsonNode j : jobs.path("jobs")) {
-            if (j.path("name").asText().equals(name) && j.path("state").asText().equals("RUNNING")) {
-              return j.path("jid").asText();
-            }
-          }
-        }
-        sleep(1000);
+    private boolean reachable() {
+      try {
+        flink.get("/overview");
+        return true;
+      } catch (IOException e) {
+        return false;
       }
-      throw new IllegalStateException("no running job named " + name + " at " + rest);
     }
 
-    private long completedCheckpoints() throws Exception {
-      JsonNode cp = flinkJson("/jobs/" + jobId + "/checkpoints");
-      return cp == null ? -1 : cp.path("counts").path("completed").asLong();
+    private long completedCheckpoints() {
+      try {
+        return flink.checkpoints(jobId).path("counts").path("completed").asLong();
+      } catch (IOException e) {
+        return -1;
+      }
     }
 
     /** Waits until the job has completed more than {@code count} checkpoints. */
     private void awaitCheckpointAfter(long count, Duration timeout) throws Exception {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
-        JsonNode job = flinkJson("/jobs/" + jobId);
-        String state = job == null ? "?" : job.path("state").asText();
+        String state;
+        try {
+          state = flink.job(jobId).path("state").asText();
+        } catch (IOException e) {
+          state = "?";
+        }
         if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
           throw new IllegalStateException("the Flink job is " + state);
         }
         if (completedCheckpoints() > count) {
           return;
         }
-        sleep(1000);
+        sleep(500);
       }
       throw new IllegalStateException("no checkpoint completed within " + timeout.toSeconds() + " s");
-    }
-
-    private JsonNode flinkJson(String path) {
-      try {
-        return StatusCommand.getJson(http, rest + path);
-      } catch (IOException e) {
-        return null;
-      }
     }
 
     private void cleanUp(Path dir) {
       if (jobId != null) {
         try {
-          http.send(HttpRequest.newBuilder(URI.create(rest + "/jobs/" + jobId + "?mode=cancel"))
-                  .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
-              HttpResponse.BodyHandlers.ofString());
+          String state = flink.job(jobId).path("state").asText();
+          if (state.equals("FINISHED") || state.equals("CANCELED") || state.equals("FAILED")) {
+            throw new IOException("it is " + state);
+          }
+          flink.cancel(jobId);
           log("cancelled job %s", jobId);
         } catch (Exception e) {
           log("could not cancel job %s: %s", jobId, e);
@@ -694,7 +758,14 @@ public final class CrashTestCommand implements Command {
           log("could not stop the cluster: %s", e);
         }
       }
-      if (!s.keepSchemas) {
+      if (embedded != null) {
+        try {
+          embedded.close();
+          log("stopped the embedded Postgres");
+        } catch (IOException e) {
+          log("could not stop the embedded Postgres: %s", e.getMessage());
+        }
+      } else if (!s.keepSchemas) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
           st.execute("DROP SCHEMA IF EXISTS " + schemaA + " CASCADE");
           st.execute("DROP SCHEMA IF EXISTS " + schemaB + " CASCADE");
@@ -724,7 +795,7 @@ public final class CrashTestCommand implements Command {
       if (password != null) {
         p.put("password", password);
       }
-      return DriverManager.getConnection(s.jdbcUrl, p);
+      return DriverManager.getConnection(jdbcUrl, p);
     }
 
     private void log(String format, Object... args) {

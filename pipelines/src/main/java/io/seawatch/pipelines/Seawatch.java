@@ -17,6 +17,9 @@ public final class Seawatch {
           new TablesCommand(),
           new GeofencesCommand(),
           new ClusterCommand(),
+          new SubmitCommand(),
+          new JobsCommand(),
+          new StopCommand(),
           new StatusCommand(),
           new CrashTestCommand());
 

@@ -1,14 +1,8 @@
 package io.seawatch.pipelines;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,9 +32,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * again.
  */
 public final class StatusCommand implements Command {
-  static final String DEFAULT_FLINK_REST = "http://127.0.0.1:8081";
+  static final String DEFAULT_FLINK_REST = FlinkRest.DEFAULT_URL;
   private static final int TIMEOUT_MS = 8_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String name() {
@@ -155,26 +148,24 @@ public final class StatusCommand implements Command {
 
   /** The jobs of the cluster at {@code rest} with their last completed checkpoint. */
   static void printFlink(String rest, PrintStream out) {
-    String base = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    JsonNode overview;
+    FlinkRest flink = new FlinkRest(rest);
+    List<FlinkRest.Job> jobs;
     try {
-      overview = getJson(http, base + "/jobs/overview");
+      jobs = flink.jobs();
     } catch (IOException e) {
-      out.println("no Flink cluster at " + base + " (" + e.getClass().getSimpleName() + ")");
+      out.println("no Flink cluster at " + flink.url() + " (" + e.getClass().getSimpleName() + ")");
       return;
     }
-    List<JsonNode> jobs = new ArrayList<>();
-    overview.path("jobs").forEach(jobs::add);
-    // Newest first: a resubmitted job is the one that matters.
-    jobs.sort(Comparator.comparingLong((JsonNode j) -> j.path("start-time").asLong()).reversed());
-    out.println("flink " + base + ": " + jobs.size() + " job(s)");
-    for (JsonNode job : jobs) {
-      String id = job.path("jid").asText();
-      out.printf(Locale.ROOT, "  %s %-10s %s%n", id, job.path("state").asText(),
-          job.path("name").asText());
+    printJobs(flink, jobs, out);
+  }
+
+  /** One line per job, newest first (a resubmitted job is the one that matters), and its checkpoints. */
+  static void printJobs(FlinkRest flink, List<FlinkRest.Job> jobs, PrintStream out) {
+    out.println("flink " + flink.url() + ": " + jobs.size() + " job(s)");
+    for (FlinkRest.Job job : jobs) {
+      out.printf(Locale.ROOT, "  %s %-10s %s%n", job.id(), job.state(), job.name());
       try {
-        out.println("    " + describeCheckpoints(getJson(http, base + "/jobs/" + id + "/checkpoints")));
+        out.println("    " + describeCheckpoints(flink.checkpoints(job.id())));
       } catch (IOException e) {
         out.println("    checkpoints: not available (" + e.getMessage() + ")");
       }
@@ -195,21 +186,5 @@ public final class StatusCommand implements Command {
         "; last completed #%d: size %,d bytes (uploaded %,d), duration %,d ms",
         last.path("id").asLong(), last.path("state_size").asLong(),
         last.path("checkpointed_size").asLong(), last.path("end_to_end_duration").asLong());
-  }
-
-  static JsonNode getJson(HttpClient http, String url) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    if (response.statusCode() != 200) {
-      throw new IOException("HTTP " + response.statusCode() + " from " + url);
-    }
-    return JSON.readTree(response.body());
   }
 }

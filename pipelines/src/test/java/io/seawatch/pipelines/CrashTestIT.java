@@ -2,55 +2,61 @@ package io.seawatch.pipelines;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeFalse;
 
 import io.seawatch.testing.EmbeddedKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
  * The crash harness, small: about 10,000 lines replayed while the streaming ingest runs on a
- * session cluster of its own (state under target/), one SIGKILL of the TaskManager, then a stop
- * with savepoint and a resume from it, no Postgres
- * restart; every table must equal the DirectRunner's. The full-size run is documented in
- * docs/exactly-once.md. Needs the shaded jar (package phase, before integration-test) and port
- * 8081 (the cluster's REST port, fixed in runner-configs/flink-cluster/config.yaml).
+ * session cluster of its own (free REST and RPC ports, state under target/), one SIGKILL of the
+ * TaskManager, one restart of an embedded Postgres the test owns, then a stop with savepoint
+ * ({@code seawatch stop}) and a resume from it ({@code seawatch submit --fromSavepoint}); every
+ * table must equal the DirectRunner's. The full-size run is documented in docs/exactly-once.md.
+ * Needs the shaded jar (package phase, before integration-test).
  */
 public class CrashTestIT {
   @ClassRule public static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   @Test
-  public void aKillAndAStopWithSavepointLeaveTheTablesAsOneCleanRun() throws Exception {
-    assumeFalse("127.0.0.1:8081 is in use (another Flink cluster?); the crash IT needs that port",
-        portOpen(8081));
+  public void aKillAPostgresRestartAndAStopWithSavepointLeaveTheTablesAsOneCleanRun()
+      throws Exception {
     Path jar = Path.of("target/seawatch.jar").toAbsolutePath();
     assertTrue("the shaded jar is built in the package phase: " + jar, Files.isRegularFile(jar));
+    int restPort = freePort();
+    int rpcPort = freePort();
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    int code = Seawatch.run(new String[] {"crashtest", "--messages=10000", "--kills=1", "--savepoints=1",
-        "--restartPostgres=false", "--replaySeconds=30", "--seed=7",
-        "--bootstrapServers=" + KAFKA.bootstrapServers(), "--jar=" + jar,
+    long t0 = System.nanoTime();
+    int code = Seawatch.run(new String[] {"crashtest", "--messages=10000", "--kills=1",
+        "--savepoints=1", "--embeddedPostgres", "--restartPostgres=true", "--replaySeconds=40",
+        "--seed=7", "--timeoutMinutes=10", "--bootstrapServers=" + KAFKA.bootstrapServers(),
+        "--jar=" + jar, "--flinkRest=http://127.0.0.1:" + restPort, "--flinkRpcPort=" + rpcPort,
         "--stateDir=" + Path.of("target/crashtest-flink").toAbsolutePath()}, out, out);
     String printed = buffer.toString(StandardCharsets.UTF_8);
     System.out.println(printed);
+    System.out.printf("CrashTestIT: %.0f s%n", (System.nanoTime() - t0) / 1e9);
     assertEquals(printed, 0, code);
     assertTrue(printed, printed.contains("] ALL EQUAL: "));
+    // The job commands did their part: a savepoint path from stop, a resumed job from submit.
+    Matcher savepoint = Pattern.compile("stop: savepoint (\\S+)").matcher(printed);
+    assertTrue(printed, savepoint.find());
+    assertTrue(printed, printed.contains("(resumed from " + savepoint.group(1) + ")"));
+    assertTrue(printed, printed.contains("Postgres restarted and accepting connections"));
   }
 
-  private static boolean portOpen(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
     }
   }
 }

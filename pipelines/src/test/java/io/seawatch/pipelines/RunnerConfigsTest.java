@@ -30,6 +30,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
@@ -129,8 +130,10 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(10_000), o.getCheckpointingInterval());
     assertEquals("EXACTLY_ONCE", o.getCheckpointingMode());
     assertEquals(Long.valueOf(2_000), o.getMinPauseBetweenCheckpoints());
-    assertEquals(Long.valueOf(120_000), o.getCheckpointTimeoutMillis());
+    assertEquals(Long.valueOf(300_000), o.getCheckpointTimeoutMillis());
     assertEquals(1, o.getNumConcurrentCheckpoints());
+    assertFalse(o.getFailOnCheckpointingErrors());
+    assertFalse(o.getUnalignedCheckpointEnabled());
     assertTrue(o.isExternalizedCheckpointsEnabled());
     assertTrue(o.getRetainExternalizedCheckpointsOnCancellation());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
@@ -139,7 +142,7 @@ public class RunnerConfigsTest {
     assertTrue(o.getFasterCopy());
     // The cluster's config.yaml decides the state backend.
     assertNull(o.getStateBackend());
-    assertEquals(19, profile("flink-cluster").size());
+    assertEquals(20, profile("flink-cluster").size());
   }
 
   /** The cluster config as runner-configs/bin/flink-cluster writes it, read by Flink. */
@@ -182,6 +185,17 @@ public class RunnerConfigsTest {
     assertEquals(
         ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION,
         c.get(ExecutionCheckpointingOptions.EXTERNALIZED_CHECKPOINT));
+    assertEquals(
+        Integer.valueOf(5), c.get(ExecutionCheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
+    assertEquals(Boolean.FALSE, c.get(ExecutionCheckpointingOptions.ENABLE_UNALIGNED));
+    assertEquals(
+        Boolean.TRUE, c.get(TaskManagerOptions.BUFFER_DEBLOAT_ENABLED));
+
+    // A SIGKILLed TaskManager is noticed in seconds (failed heartbeat RPCs), not after 50 s.
+    assertEquals(Long.valueOf(2_000), c.get(HeartbeatManagerOptions.HEARTBEAT_INTERVAL));
+    assertEquals(Long.valueOf(20_000), c.get(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT));
+    assertEquals(
+        Integer.valueOf(2), c.get(HeartbeatManagerOptions.HEARTBEAT_RPC_FAILURE_THRESHOLD));
 
     assertEquals("exponential-delay", c.get(RestartStrategyOptions.RESTART_STRATEGY));
     assertEquals(
@@ -213,7 +227,8 @@ public class RunnerConfigsTest {
             CheckpointingOptions.class,
             StateBackendOptions.class,
             RestartStrategyOptions.class,
-            ExecutionCheckpointingOptions.class)) {
+            ExecutionCheckpointingOptions.class,
+            HeartbeatManagerOptions.class)) {
       for (Field f : options.getFields()) {
         if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
           known.add(((ConfigOption<?>) f.get(null)).key());
@@ -223,6 +238,6 @@ public class RunnerConfigsTest {
     Set<String> unknown = new TreeSet<>(c.keySet());
     unknown.removeAll(known);
     assertEquals(Set.of(), unknown);
-    assertEquals(37, c.keySet().size());
+    assertEquals(43, c.keySet().size());
   }
 }
