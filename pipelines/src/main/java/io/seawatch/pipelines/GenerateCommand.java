@@ -26,8 +26,8 @@ public final class GenerateCommand implements Command {
       "  --seed=S         random seed (default 42): same seed, same bytes",
       "  --corrupt=SHARE  share of corrupt lines, 0 <= SHARE < 1 (default 0.01)",
       "  --scenarios=true merge in the named analytics scenarios (loitering, meeting, going",
-      "                   dark, spoofed jump, port call, feed stall) by event time; their port",
-      "                   geofence: seawatch geofences --scenarios",
+      "                   dark, spoofed jump, shared MMSI, port call, feed stall) by event time;",
+      "                   their port geofence: seawatch geofences --scenarios",
       "  --help           this text");
 
   @Override
@@ -114,8 +114,8 @@ public final class GenerateCommand implements Command {
     if (scenarios) {
       java.util.SortedMap<String, Long> total = new java.util.TreeMap<>();
       for (AnalyticsScenario s : AnalyticsScenarios.all()) {
-        out.println("scenario " + s.name() + ": " + s.reports().size() + " lines, "
-            + s.vessels() + " vessels, expected events " + s.eventCounts());
+        out.println("scenario " + s.name() + ": lines " + s.reports().size() + ", MMSIs "
+            + s.vessels() + ", expected events " + s.eventCounts());
         s.eventCounts().forEach((k, v) -> total.merge(k, v, Long::sum));
       }
       out.println("scenario events expected: " + total);

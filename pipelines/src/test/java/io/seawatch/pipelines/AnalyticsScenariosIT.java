@@ -70,7 +70,7 @@ public class AnalyticsScenariosIT {
     assertEquals(
         List.of(
             "ENCOUNTER|1", "GAP|4", "GEOFENCE_ENTRY|1", "GEOFENCE_EXIT|1", "LOITERING|1",
-            "PORT_VISIT|1", "SEGMENT|12", "SPOOFED_JUMP|1"),
+            "PORT_VISIT|1", "SEGMENT|14", "SPOOFED_JUMP|2"),
         db.dump("SELECT kind, count(*) FROM vessel_event GROUP BY 1 ORDER BY 1"));
     List<String> counts = new ArrayList<>();
     byKind.forEach((k, v) -> counts.add(k + "|" + v));

@@ -70,11 +70,11 @@ public class GenerateCommandTest {
     assertEquals(0, run("generate", "--out=" + file, "--vessels=10", "--minutes=10",
         "--scenarios=true"));
     List<String> lines = LineFiles.read(file);
-    assertEquals(Scenarios.tinyFleet().lines().size() + 398, lines.size());
-    assertTrue(out().contains("scenario feed-stall: 145 lines, 4 vessels, expected events"
+    assertEquals(Scenarios.tinyFleet().lines().size() + 424, lines.size());
+    assertTrue(out().contains("scenario feed-stall: lines 145, MMSIs 4, expected events"
         + " {GAP=3, SEGMENT=4}"));
     assertTrue(out().contains("scenario events expected: {ENCOUNTER=1, GAP=4, GEOFENCE_ENTRY=1,"
-        + " GEOFENCE_EXIT=1, LOITERING=1, PORT_VISIT=1, SEGMENT=12, SPOOFED_JUMP=1}"));
+        + " GEOFENCE_EXIT=1, LOITERING=1, PORT_VISIT=1, SEGMENT=14, SPOOFED_JUMP=2}"));
     assertEquals(2, run("generate", "--out=x.nmea", "--scenarios=yes"));
   }
 

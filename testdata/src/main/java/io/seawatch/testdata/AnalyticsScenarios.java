@@ -30,6 +30,7 @@ public final class AnalyticsScenarios {
   public static final int DARK = 219_000_001;
   public static final int DARK_COMPANION = 219_000_002;
   public static final int SPOOFER = 257_000_001;
+  public static final int SHARED = 257_000_002;
   public static final int FERRY = 219_000_123;
   public static final int STALL_1 = 235_000_001;
   public static final int STALL_2 = 235_000_002;
@@ -43,7 +44,7 @@ public final class AnalyticsScenarios {
   /** Every scenario, in a fixed order. */
   public static List<AnalyticsScenario> all() {
     return List.of(tankerLoitering(), meetingAcrossMidnight(), goingDark(), spoofedJump(),
-        ferryPortCall(), feedStall());
+        sharedMmsi(), ferryPortCall(), feedStall());
   }
 
   /** The scenario with this name. */
@@ -167,6 +168,30 @@ public final class AnalyticsScenarios {
                 "from_millis", ScenarioTrack.millis("2024-06-01T00:00:00Z")),
             closed("SEGMENT", SPOOFER, "2024-06-01T00:10:00Z", "2024-06-01T00:10:00Z",
                 "points", 1L)));
+  }
+
+  /**
+   * Two transmitters on MMSI 257000002, 85 NM apart, both reporting every 10 min: one sails north
+   * at 10 kn from 23:00 to 01:00, the other west at 12 kn from 23:05 to 01:05. Two tracks kept
+   * apart, one SPOOFED_JUMP (at the first report of the second transmitter).
+   */
+  public static AnalyticsScenario sharedMmsi() {
+    List<ScenarioReport> a =
+        ScenarioTrack.vessel(SHARED, "scn-skagerrak", "2024-05-31T23:00:00Z", 57.6, 9.2)
+            .report(10).sail(0, 10, Duration.ofHours(2), TEN_MIN).reports();
+    List<ScenarioReport> b =
+        ScenarioTrack.vessel(SHARED, "scn-skagerrak", "2024-05-31T23:05:00Z", 57.0, 6.8)
+            .report(12).sail(270, 12, Duration.ofHours(2), TEN_MIN).reports();
+    return new AnalyticsScenario("shared-mmsi",
+        "two transmitters share one MMSI 85 NM apart",
+        ScenarioTrack.merge(a, b), List.of(),
+        List.of(
+            closed("SEGMENT", SHARED, "2024-05-31T23:00:00Z", "2024-06-01T01:00:00Z",
+                "points", 13L),
+            point("SPOOFED_JUMP", SHARED, "2024-05-31T23:05:00Z",
+                "from_millis", ScenarioTrack.millis("2024-05-31T23:00:00Z")),
+            closed("SEGMENT", SHARED, "2024-05-31T23:05:00Z", "2024-06-01T01:05:00Z",
+                "points", 13L)));
   }
 
   /**

@@ -29,7 +29,7 @@ public class AnalyticsScenariosDataTest {
     }
     assertEquals(
         List.of("tanker-loitering", "meeting-across-midnight", "going-dark", "spoofed-jump",
-            "ferry-port-call", "feed-stall"),
+            "shared-mmsi", "ferry-port-call", "feed-stall"),
         names);
   }
 
@@ -40,9 +40,9 @@ public class AnalyticsScenariosDataTest {
         total.merge(k, v, Long::sum)));
     assertEquals(
         "{ENCOUNTER=1, GAP=4, GEOFENCE_ENTRY=1, GEOFENCE_EXIT=1, LOITERING=1, PORT_VISIT=1,"
-            + " SEGMENT=12, SPOOFED_JUMP=1}",
+            + " SEGMENT=14, SPOOFED_JUMP=2}",
         total.toString());
-    assertEquals(398, AnalyticsScenarios.allLines().size());
+    assertEquals(424, AnalyticsScenarios.allLines().size());
   }
 
   /**
@@ -74,9 +74,9 @@ public class AnalyticsScenariosDataTest {
     own.retainAll(scenarioLines);
     assertEquals(AnalyticsScenarios.allLines(), own);
     FleetManifest m = merged.manifest();
-    assertEquals(plain.manifest().totalLines() + 398, m.totalLines());
-    assertEquals(plain.manifest().messages(1) + 398, m.messages(1));
-    assertEquals(plain.manifest().distinctMmsis() + 11, m.distinctMmsis());
+    assertEquals(plain.manifest().totalLines() + 424, m.totalLines());
+    assertEquals(plain.manifest().messages(1) + 424, m.messages(1));
+    assertEquals(plain.manifest().distinctMmsis() + 12, m.distinctMmsis());
     assertEquals(Long.valueOf(67), m.validLinesByStation().get("scn-control"));
   }
 }

@@ -19,7 +19,7 @@ public final class GeofenceTable {
   public static final String UPSERT =
       "INSERT INTO geofence (id, name, kind, polygon) VALUES (?, ?, ?, ?)"
           + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
-          + " polygon = EXCLUDED.polygon";
+          + " polygon = EXCLUDED.polygon, updated_at = now()";
 
   /** Rows whose definition parses, and a description of each that does not. */
   public record Read(List<GeofenceRow> valid, List<String> invalid) {}

@@ -47,6 +47,11 @@ public class AnalyticsScenariosTest {
   }
 
   @Test
+  public void sharedMmsi() {
+    check(AnalyticsScenarios.sharedMmsi());
+  }
+
+  @Test
   public void ferryPortCall() {
     check(AnalyticsScenarios.ferryPortCall());
   }

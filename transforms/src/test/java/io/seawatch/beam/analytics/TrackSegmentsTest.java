@@ -9,9 +9,9 @@ import io.seawatch.db.VesselStatsRow;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.RuleScenarios;
 import io.seawatch.rules.ScenarioRuns;
+import io.seawatch.rules.VesselEvent;
 import io.seawatch.testdata.AnalyticsScenario;
 import io.seawatch.testdata.AnalyticsScenarios;
-import io.seawatch.rules.VesselEvent;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -75,6 +75,26 @@ public class TrackSegmentsTest {
               assertEquals(expected, last);
               return null;
             });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void twoTransmittersOnOneMmsiKeepTwoTracksWhenDeliveredLateAndShuffled() {
+    SeawatchCoders.registerOn(p);
+    AnalyticsScenario shared = AnalyticsScenarios.sharedMmsi();
+    List<Fix> fixes = ScenarioRuns.fixes(shared);
+    List<VesselEvent> reference = RuleScenarios.segmentReference(fixes, Long.MAX_VALUE / 2);
+    assertEquals(shared.events(), ScenarioRuns.finalRows(reference));
+    PCollectionTuple out =
+        p.apply(Deliveries.lateAndShuffled(fixes, 17).advanceWatermarkToInfinity())
+            .apply(
+                "AsTrackInputs",
+                MapElements.into(TypeDescriptor.of(FixOrEvent.class))
+                    .via((Fix f) -> FixOrEvent.of(f)))
+            .setCoder(FixOrEventCoder.of())
+            .apply(TrackSegments.with(AnalyticsConfig.defaults()));
+    // Open versions (the two segments) and the final rows, each once.
+    PAssert.that(out.get(Analytics.EVENTS)).containsInAnyOrder(reference);
     p.run().waitUntilFinish();
   }
 
