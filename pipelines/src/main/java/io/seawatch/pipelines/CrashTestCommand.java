@@ -3,6 +3,10 @@ package io.seawatch.pipelines;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.seawatch.db.GeofenceTable;
+import io.seawatch.db.JdbcTarget;
+import io.seawatch.db.Migrations;
+import io.seawatch.testdata.AnalyticsScenarios;
 import io.seawatch.testdata.FleetGenerator;
 import io.seawatch.testdata.GeneratedFleet;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -76,7 +80,7 @@ public final class CrashTestCommand implements Command {
             Set.of("messages", "kills", "restartPostgres", "postgresRestartCommand", "seed",
                 "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "repo", "jar", "stateDir",
                 "replaySeconds", "partitions", "timeoutMinutes", "savepoints", "flinkRpcPort"),
-            Set.of("keepSchemas", "embeddedPostgres", "help"));
+            Set.of("keepSchemas", "embeddedPostgres", "scenarios", "help"));
     if (f.has("help")) {
       usage(out);
       return 0;
@@ -106,6 +110,7 @@ public final class CrashTestCommand implements Command {
     s.partitions = f.positiveInt("partitions", 4);
     s.timeoutMinutes = f.positiveInt("timeoutMinutes", 30);
     s.keepSchemas = f.has("keepSchemas");
+    s.scenarios = f.has("scenarios");
     if (!Files.isRegularFile(s.jar)) {
       throw new UserError("no shaded jar at " + s.jar + " (mvn -B -DskipTests package)");
     }
@@ -166,6 +171,8 @@ public final class CrashTestCommand implements Command {
         "  --flinkRpcPort=N      the JobManager's RPC port when started here (default 6123)",
         "  --repo=DIR --jar=FILE --stateDir=DIR  repository, shaded jar, cluster state directory",
         "  --timeoutMinutes=M    give up waiting for the Flink job after M minutes (default 30)",
+        "  --scenarios           merge the named analytics scenarios into the fleet (loitering,"
+            + " meeting, going dark, spoofing, port call, feed stall) and add their port geofence",
         "  --keepSchemas         keep the two schemas for inspection"));
   }
 
@@ -189,6 +196,7 @@ public final class CrashTestCommand implements Command {
     int partitions;
     int timeoutMinutes;
     boolean keepSchemas;
+    boolean scenarios;
   }
 
   /** One table of both schemas. */
@@ -360,8 +368,10 @@ public final class CrashTestCommand implements Command {
       // 1. The input.
       int vessels = (int) Math.max(1, Math.round(
           s.messages / (LINES_PER_VESSEL_HOUR * FLEET_DURATION.toMinutes() / 60.0)));
-      FleetGenerator generator =
-          FleetGenerator.builder().seed(s.seed).vessels(vessels).duration(FLEET_DURATION).build();
+      FleetGenerator generator = FleetGenerator.builder().seed(s.seed).vessels(vessels)
+          .duration(FLEET_DURATION)
+          .scenarios(s.scenarios ? AnalyticsScenarios.all() : List.of())
+          .build();
       GeneratedFleet fleet = generator.generate();
       Path file = dir.resolve("fleet.nmea.gz");
       fleet.write(file);
@@ -377,6 +387,9 @@ public final class CrashTestCommand implements Command {
       }
       log("schemas %s (A: DirectRunner, reference) and %s (B: Flink with crashes)", schemaA,
           schemaB);
+      if (s.scenarios) {
+        addScenarioFences();
+      }
 
       // 2. The cluster and the streaming job.
       clusterStartedHere = !reachable();
@@ -656,6 +669,24 @@ public final class CrashTestCommand implements Command {
       return a.toArray(new String[0]);
     }
 
+    /**
+     * The scenarios' port geofence in both schemas before either run starts, so that both see it
+     * from the first position (the streaming job would otherwise pick it up at its next refresh,
+     * a moment that depends on timing). B gets a copy of A's row: same {@code updated_at}.
+     */
+    private void addScenarioFences() throws Exception {
+      for (String schema : List.of(schemaA, schemaB)) {
+        Migrations.builtIn().migrate(JdbcTarget.of(schemaUrl(schema), s.jdbcUser));
+      }
+      try (Connection c = DriverManager.getConnection(schemaUrl(schemaA), connectProperties())) {
+        GeofenceTable.upsert(c, GeofencesCommand.scenarioFences());
+        try (Statement st = c.createStatement()) {
+          st.execute("INSERT INTO " + schemaB + ".geofence SELECT * FROM " + schemaA + ".geofence");
+        }
+      }
+      log("scenario geofences added to both schemas");
+    }
+
     private String schemaUrl(String schema) {
       return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
@@ -789,13 +820,17 @@ public final class CrashTestCommand implements Command {
     }
 
     private Connection connect() throws SQLException {
+      return DriverManager.getConnection(jdbcUrl, connectProperties());
+    }
+
+    private java.util.Properties connectProperties() {
       java.util.Properties p = new java.util.Properties();
       p.put("user", s.jdbcUser);
       String password = System.getenv("PGPASSWORD");
       if (password != null) {
         p.put("password", password);
       }
-      return DriverManager.getConnection(jdbcUrl, p);
+      return p;
     }
 
     private void log(String format, Object... args) {

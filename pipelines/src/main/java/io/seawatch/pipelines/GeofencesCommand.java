@@ -49,13 +49,7 @@ public final class GeofencesCommand implements Command {
       Migrations.builtIn().migrate(target);
       try (Connection c = target.connect()) {
         if (flags.has("scenarios")) {
-          List<GeofenceRow> rows = new ArrayList<>();
-          for (AnalyticsScenario s : AnalyticsScenarios.all()) {
-            for (ScenarioGeofence g : s.geofences()) {
-              rows.add(new GeofenceRow(g.id(), g.name(), g.kind(), g.polygon()));
-            }
-          }
-          GeofenceTable.upsert(c, rows);
+          GeofenceTable.upsert(c, scenarioFences());
         }
         GeofenceTable.Read read = GeofenceTable.readAll(c);
         out.println("geofences in " + target.redactedUrl() + ":");
@@ -72,5 +66,16 @@ public final class GeofencesCommand implements Command {
       throw new UserError("cannot use " + target.redactedUrl() + ": " + target.describe(e));
     }
     return 0;
+  }
+
+  /** The geofences the named analytics scenarios need (the ferry's port). */
+  static List<GeofenceRow> scenarioFences() {
+    List<GeofenceRow> rows = new ArrayList<>();
+    for (AnalyticsScenario s : AnalyticsScenarios.all()) {
+      for (ScenarioGeofence g : s.geofences()) {
+        rows.add(new GeofenceRow(g.id(), g.name(), g.kind(), g.polygon()));
+      }
+    }
+    return rows;
   }
 }
