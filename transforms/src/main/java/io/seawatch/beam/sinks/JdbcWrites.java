@@ -78,25 +78,27 @@ final class JdbcWrites {
     void run(Connection c) throws Exception;
   }
 
-  /** Buffers a bundle's rows; writes each batch in one transaction; flushes at the bundle's end. */
-  static final class WriteBatchesFn<T> extends DoFn<T, Void> {
+  /**
+   * Buffers a bundle's rows and hands them to {@link #write} every {@code batchSize} rows and when
+   * the bundle finishes, on a pooled connection with {@link #withRetries}. No state and no shuffle:
+   * a row is in Postgres before its bundle completes, so before the checkpoint that covers it.
+   */
+  abstract static class BufferedWriteFn<T> extends DoFn<T, Void> {
     private static final long serialVersionUID = 1L;
 
     private final JdbcTarget target;
     private final boolean rewrite;
-    private final String statement;
-    private final JdbcIO.PreparedStatementSetter<T> setter;
     private final int batchSize;
     private transient List<T> batch;
 
-    WriteBatchesFn(JdbcTarget target, boolean rewrite, String statement,
-        JdbcIO.PreparedStatementSetter<T> setter, int batchSize) {
+    BufferedWriteFn(JdbcTarget target, boolean rewrite, int batchSize) {
       this.target = target;
       this.rewrite = rewrite;
-      this.statement = statement;
-      this.setter = setter;
       this.batchSize = batchSize;
     }
+
+    /** Writes one batch; a failure is retried on transient conflicts, else fails the bundle. */
+    abstract void write(Connection c, List<T> rows) throws Exception;
 
     @StartBundle
     public void startBundle() {
@@ -120,21 +122,39 @@ final class JdbcWrites {
       if (batch.isEmpty()) {
         return;
       }
-      withRetries(target, rewrite, c -> {
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-          for (T row : batch) {
-            setter.setParameters(row, ps);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-          c.commit();
-        } catch (Exception e) {
-          c.rollback();
-          throw e;
-        }
-      });
+      withRetries(target, rewrite, c -> write(c, batch));
       batch.clear();
+    }
+  }
+
+  /** Writes each batch with one prepared statement in one transaction. */
+  static final class WriteBatchesFn<T> extends BufferedWriteFn<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final String statement;
+    private final JdbcIO.PreparedStatementSetter<T> setter;
+
+    WriteBatchesFn(JdbcTarget target, boolean rewrite, String statement,
+        JdbcIO.PreparedStatementSetter<T> setter, int batchSize) {
+      super(target, rewrite, batchSize);
+      this.statement = statement;
+      this.setter = setter;
+    }
+
+    @Override
+    void write(Connection c, List<T> rows) throws Exception {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(statement)) {
+        for (T row : rows) {
+          setter.setParameters(row, ps);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (Exception e) {
+        c.rollback();
+        throw e;
+      }
     }
   }
 }
