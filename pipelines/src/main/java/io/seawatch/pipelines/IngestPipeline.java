@@ -25,6 +25,7 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -378,7 +379,7 @@ public final class IngestPipeline {
       Pipeline pipeline, PCollectionTuple decoded, JdbcTarget target, Options options) {
     int batch = options.getJdbcBatchSize();
     boolean bounded = options.getInput() != null || options.getBounded();
-    PCollectionView<List<GeofenceRow>> geofences =
+    PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences =
         pipeline.apply(
             STEP_READ_GEOFENCES,
             bounded

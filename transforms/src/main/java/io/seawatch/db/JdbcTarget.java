@@ -2,7 +2,7 @@ package io.seawatch.db;
 
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +97,13 @@ public final class JdbcTarget implements Serializable {
     return pw == null || pw.isEmpty() ? null : pw;
   }
 
-  /** A new unpooled connection (the caller closes it). */
+  /**
+   * A new unpooled connection (the caller closes it).
+   *
+   * <p>Straight through the PostgreSQL driver, not {@code DriverManager}: in a Flink TaskManager
+   * that has run an earlier job, {@code DriverManager} only offers drivers registered by that job's
+   * class loader, and the next job's first read failed with "No suitable driver".
+   */
   public Connection connect() throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
@@ -105,8 +111,14 @@ public final class JdbcTarget implements Serializable {
     if (pw != null) {
       props.setProperty("password", pw);
     }
-    return DriverManager.getConnection(url, props);
+    Connection c = DRIVER.connect(url, props);
+    if (c == null) {
+      throw new SQLException("not a PostgreSQL JDBC URL: " + redactedUrl());
+    }
+    return c;
   }
+
+  private static final Driver DRIVER = new org.postgresql.Driver();
 
   /**
    * One line describing a failure, safe to print: the raw URL and the password never appear

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -51,16 +52,16 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
   public static final String DEAD_LETTERS_STEP = "FlattenDeadLetters";
 
   private final AnalyticsConfig config;
-  private final PCollectionView<List<GeofenceRow>> geofences;
+  private final PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences;
 
-  private AnalyzeVessels(AnalyticsConfig config, PCollectionView<List<GeofenceRow>> geofences) {
+  private AnalyzeVessels(AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences) {
     this.config = Objects.requireNonNull(config, "config");
     this.geofences = Objects.requireNonNull(geofences, "geofences");
   }
 
   /** @param geofences the current fences (see {@link ReadGeofences}) */
   public static AnalyzeVessels with(
-      AnalyticsConfig config, PCollectionView<List<GeofenceRow>> geofences) {
+      AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences) {
     return new AnalyzeVessels(config, geofences);
   }
 

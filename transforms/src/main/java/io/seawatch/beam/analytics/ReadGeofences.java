@@ -20,8 +20,10 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Materializations;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Repeatedly;
@@ -30,6 +32,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PCollectionViews;
+import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +51,17 @@ import org.slf4j.LoggerFactory;
  * <p>The view combines every pane with {@link KeepNewestReadFn} (newest tick wins) rather than
  * {@code View.asSingleton()}, which fails on a pane with two reads. A pane can hold two: the view's
  * trigger is the continuation of the tick trigger, so reads that fire close together (the ticks a
- * restored job catches up on, seen after a Flink restore) reach it in one pane.
+ * restored job catches up on, seen after a Flink restore) reach it in one pane. Readers take the
+ * fences with {@link #newest}.
+ *
+ * <p>The view's tag is fixed ({@link #VIEW_TAG_ID}), so apply this transform once per pipeline. The
+ * Flink runner keeps a side input's contents in operator state named after the view's tag, and a
+ * tag Beam generates carries a random part: a job resumed from a savepoint then looked under a new
+ * name, found no fences, and pushed back every fix (holding the watermark of everything
+ * downstream) until the next refresh tick, up to {@code refresh} later.
  */
-public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List<GeofenceRow>>> {
+public final class ReadGeofences
+    extends PTransform<PBegin, PCollectionView<List<KV<Long, List<GeofenceRow>>>>> {
   private static final long serialVersionUID = 1L;
 
   public static final String TICK_STEP = "Tick";
@@ -57,6 +69,9 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
   public static final String READ_STEP = "ReadGeofenceTable";
   /** Keeps the newest read of each pane and makes it the view (one step: the combine is the view). */
   public static final String VIEW_STEP = "AsSideInput";
+
+  /** The view's tag: stable across submissions, so side-input state survives a savepoint. */
+  static final String VIEW_TAG_ID = "seawatch.ReadGeofences.newestRead";
 
   private final JdbcTarget target;
   private final Duration refresh;
@@ -80,7 +95,7 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
   }
 
   @Override
-  public PCollectionView<List<GeofenceRow>> expand(PBegin begin) {
+  public PCollectionView<List<KV<Long, List<GeofenceRow>>>> expand(PBegin begin) {
     PCollection<Long> ticks;
     if (refresh == null) {
       ticks = begin.apply(TICK_STEP, Create.of(0L));
@@ -104,18 +119,59 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
       KvCoder.of(VarLongCoder.of(), ListCoder.of(GeofenceRowCoder.of()));
 
   /**
-   * The singleton view of the newest read (highest tick) of each pane, however many reads the pane
-   * holds. Without defaults: readers wait for the first read instead of seeing no fences.
+   * The fences of the newest read in a side input's value: the pane's single read (see {@link
+   * KeepNewestReadFn}), or the newest should a runner ever deliver more.
    */
-  static PCollectionView<List<GeofenceRow>> asNewestReadView(
+  public static List<GeofenceRow> newest(List<KV<Long, List<GeofenceRow>>> reads) {
+    KV<Long, List<GeofenceRow>> newest = KeepNewestReadFn.NONE;
+    for (KV<Long, List<GeofenceRow>> read : reads) {
+      newest = KeepNewestReadFn.newer(newest, read);
+    }
+    return newest.getValue();
+  }
+
+  /**
+   * The view of the newest read (highest tick) of each pane, however many reads the pane holds.
+   * Without defaults: readers wait for the first read instead of seeing no fences.
+   */
+  static PCollectionView<List<KV<Long, List<GeofenceRow>>>> asNewestReadView(
       PCollection<KV<Long, List<GeofenceRow>>> reads) {
-    return reads.apply(
-        VIEW_STEP, Combine.globally(new KeepNewestReadFn()).withoutDefaults().asSingletonView());
+    return reads.apply(VIEW_STEP, new AsNewestReadView());
+  }
+
+  /**
+   * {@code Combine.globally(fn).asSingletonView()} with the same step names, as a list view so that
+   * the tag can be given ({@code PCollectionViews} takes a tag only for list views).
+   */
+  private static final class AsNewestReadView
+      extends PTransform<
+          PCollection<KV<Long, List<GeofenceRow>>>,
+          PCollectionView<List<KV<Long, List<GeofenceRow>>>>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public PCollectionView<List<KV<Long, List<GeofenceRow>>>> expand(
+        PCollection<KV<Long, List<GeofenceRow>>> reads) {
+      PCollection<KV<Long, List<GeofenceRow>>> newest =
+          reads
+              .apply("CombineValues", Combine.globally(new KeepNewestReadFn()).withoutDefaults())
+              .setCoder(READ_CODER);
+      PCollectionView<List<KV<Long, List<GeofenceRow>>>> view =
+          PCollectionViews.listView(
+              newest,
+              new TupleTag<Materializations.IterableView<KV<Long, List<GeofenceRow>>>>(
+                  VIEW_TAG_ID),
+              READ_CODER::getEncodedTypeDescriptor,
+              newest.getWindowingStrategy());
+      newest.apply("CreatePCollectionView", View.CreatePCollectionView.of(view));
+      return view;
+    }
   }
 
   /** Newest tick wins; on equal ticks (the same read twice) either is the same table. */
   static final class KeepNewestReadFn
-      extends CombineFn<KV<Long, List<GeofenceRow>>, KV<Long, List<GeofenceRow>>, List<GeofenceRow>> {
+      extends CombineFn<
+          KV<Long, List<GeofenceRow>>, KV<Long, List<GeofenceRow>>, KV<Long, List<GeofenceRow>>> {
     private static final long serialVersionUID = 1L;
     private static final KV<Long, List<GeofenceRow>> NONE = KV.of(Long.MIN_VALUE, List.of());
 
@@ -127,7 +183,12 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
     @Override
     public KV<Long, List<GeofenceRow>> addInput(
         KV<Long, List<GeofenceRow>> newest, KV<Long, List<GeofenceRow>> read) {
-      return read.getKey() > newest.getKey() ? read : newest;
+      return newer(newest, read);
+    }
+
+    static KV<Long, List<GeofenceRow>> newer(
+        KV<Long, List<GeofenceRow>> a, KV<Long, List<GeofenceRow>> b) {
+      return b.getKey() > a.getKey() ? b : a;
     }
 
     @Override
@@ -141,8 +202,8 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
     }
 
     @Override
-    public List<GeofenceRow> extractOutput(KV<Long, List<GeofenceRow>> newest) {
-      return newest.getValue();
+    public KV<Long, List<GeofenceRow>> extractOutput(KV<Long, List<GeofenceRow>> newest) {
+      return newest;
     }
 
     @Override
@@ -152,9 +213,9 @@ public final class ReadGeofences extends PTransform<PBegin, PCollectionView<List
     }
 
     @Override
-    public Coder<List<GeofenceRow>> getDefaultOutputCoder(
+    public Coder<KV<Long, List<GeofenceRow>>> getDefaultOutputCoder(
         CoderRegistry registry, Coder<KV<Long, List<GeofenceRow>>> inputCoder) {
-      return ListCoder.of(GeofenceRowCoder.of());
+      return READ_CODER;
     }
   }
 

@@ -54,15 +54,15 @@ public final class TrackGeofences extends PTransform<PCollection<Fix>, PCollecti
   public static final String RULE_STEP = "TrackGeofencesFn";
 
   private final AnalyticsConfig config;
-  private final PCollectionView<List<GeofenceRow>> fences;
+  private final PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences;
 
-  private TrackGeofences(AnalyticsConfig config, PCollectionView<List<GeofenceRow>> fences) {
+  private TrackGeofences(AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences) {
     this.config = Objects.requireNonNull(config, "config");
     this.fences = Objects.requireNonNull(fences, "fences");
   }
 
   public static TrackGeofences with(
-      AnalyticsConfig config, PCollectionView<List<GeofenceRow>> fences) {
+      AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences) {
     return new TrackGeofences(config, fences);
   }
 
@@ -104,12 +104,12 @@ public final class TrackGeofences extends PTransform<PCollection<Fix>, PCollecti
   /** Keys fixes with coordinates by MMSI and attaches the fences that contain them. */
   static final class LocateInGeofencesFn extends DoFn<Fix, KV<Long, FenceFix>> {
     private static final long serialVersionUID = 1L;
-    private final PCollectionView<List<GeofenceRow>> fences;
+    private final PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences;
     private final Counter invalid =
         Metrics.counter(OrderedRuleFn.METRICS_NAMESPACE, "geofences_invalid");
     private transient FenceCache cache;
 
-    LocateInGeofencesFn(PCollectionView<List<GeofenceRow>> fences) {
+    LocateInGeofencesFn(PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences) {
       this.fences = fences;
     }
 
@@ -123,7 +123,7 @@ public final class TrackGeofences extends PTransform<PCollection<Fix>, PCollecti
         cache = new FenceCache();
       }
       List<GeofenceRow> inside = new ArrayList<>();
-      for (GeofenceRow row : c.sideInput(fences)) {
+      for (GeofenceRow row : ReadGeofences.newest(c.sideInput(fences))) {
         Geofence f = cache.get(row);
         if (f == null) {
           invalid.inc(); // ReadGeofences already drops and logs these; kept as a safety net

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -34,7 +35,7 @@ public class ReadGeofencesIT {
     SEEN.clear();
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);
-    PCollectionView<List<GeofenceRow>> view =
+    PCollectionView<List<KV<Long, List<GeofenceRow>>>> view =
         p.apply("ReadGeofences", ReadGeofences.once(DB.target()));
     p.apply("One", Create.of(1))
         .apply(
@@ -43,7 +44,7 @@ public class ReadGeofencesIT {
                     new DoFn<Integer, Void>() {
                       @ProcessElement
                       public void process(ProcessContext c) {
-                        SEEN.add(new ArrayList<>(c.sideInput(view)));
+                        SEEN.add(new ArrayList<>(ReadGeofences.newest(c.sideInput(view))));
                       }
                     })
                 .withSideInputs(view));

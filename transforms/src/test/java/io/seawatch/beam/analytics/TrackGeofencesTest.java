@@ -14,12 +14,15 @@ import io.seawatch.testdata.AnalyticsScenario;
 import io.seawatch.testdata.AnalyticsScenarios;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -43,10 +46,10 @@ public class TrackGeofencesTest {
                 AnalyticsScenarios.PORT.kind(),
                 AnalyticsScenarios.PORT.polygon()),
             new GeofenceRow("FAR", "Elsewhere", "mpa", "0 0, 1 0, 1 1, 0 1"));
-    PCollectionView<List<GeofenceRow>> fences =
-        p.apply("Fences", Create.<List<GeofenceRow>>of(rows)
-                .withCoder(ListCoder.of(GeofenceRowCoder.of())))
-            .apply("AsView", View.asSingleton());
+    PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences =
+        p.apply("Fences", Create.of(KV.of(0L, rows))
+                .withCoder(KvCoder.of(VarLongCoder.of(), ListCoder.of(GeofenceRowCoder.of()))))
+            .apply("AsView", View.asList());
     AnalyticsScenario ferry = AnalyticsScenarios.ferryPortCall();
     List<Fix> fixes = ScenarioRuns.fixes(ferry);
     Fix straggler = fixes.get(4); // 23:10, after the watermark passed 02:00
