@@ -1,5 +1,7 @@
 package io.seawatch.pipelines;
 
+import io.seawatch.ais.TagBlock;
+
 /**
  * Reads the two things {@code seawatch replay} needs from a raw NMEA line, without decoding it:
  * the tag block's {@code c:} time and, for a fragment of a multipart message, a key shared by all
@@ -10,9 +12,6 @@ package io.seawatch.pipelines;
  * Not thread-safe.
  */
 final class NmeaPeek {
-  /** Tag-block {@code c:} values above this are milliseconds (10^11 s is the year 5138). */
-  private static final long MAX_SECONDS = 100_000_000_000L;
-
   private long timestampMillis;
   private String partitionKey;
 
@@ -47,9 +46,7 @@ final class NmeaPeek {
       if (end - start > 2 && line.charAt(start + 1) == ':') {
         char field = line.charAt(start);
         if (field == 'c') {
-          int dot = line.indexOf('.', start + 2);
-          long c = parseDigits(line, start + 2, dot > 0 && dot < end ? dot : end);
-          timestampMillis = c < 0 ? -1 : c > MAX_SECONDS ? c : c * 1000;
+          timestampMillis = TagBlock.receiveTimeMillis(line, start + 2, end);
         } else if (multipart && field == 's') {
           source = line.substring(start + 2, end);
         } else if (multipart && field == 'g') {

@@ -30,17 +30,11 @@ public final class ReceiveTimes {
       int comma = line.indexOf(',', i);
       int fieldEnd = comma < 0 || comma > bodyEnd ? bodyEnd : comma;
       if (fieldEnd - i > 2 && line.charAt(i) == 'c' && line.charAt(i + 1) == ':') {
-        return parseTime(line, i + 2, fieldEnd);
+        return TagBlock.receiveTimeMillis(line, i + 2, fieldEnd);
       }
       i = fieldEnd + 1;
     }
     return -1;
-  }
-
-  /** The c: value (non-empty, at most 16 digits) in epoch millis, or -1. */
-  private static long parseTime(String s, int from, int to) {
-    long v = to - from > 16 ? -1 : TagBlock.parseLong(s, from, to);
-    return v < 0 ? -1 : v >= TagBlock.MILLIS_THRESHOLD ? v : v * 1000;
   }
 
   private static boolean checksumMatches(String s, int from, int star, int end) {

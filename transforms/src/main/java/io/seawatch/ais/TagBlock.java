@@ -5,8 +5,11 @@ package io.seawatch.ais;
  * sentence group. Parameters other than c, s and g are accepted and ignored.
  */
 public final class TagBlock {
-  /** {@code c:} values above this are milliseconds, below it seconds (10^11 s is year 5138). */
+  /** {@code c:} values from this on are milliseconds, below it seconds (10^11 s is year 5138). */
   static final long MILLIS_THRESHOLD = 100_000_000_000L;
+
+  /** The latest receive time read as one, 9999-12-31T23:59:59.999Z; later ones are malformed. */
+  static final long MAX_RECEIVE_TIME_MILLIS = 253_402_300_799_999L;
 
   private final long receiveTimeMillis;
   // The source is copied out of the line only when asked for: most consumers never do.
@@ -105,11 +108,10 @@ public final class TagBlock {
       char key = s.charAt(i);
       int v = i + 2;
       if (key == 'c') {
-        long t = parseLong(s, v, end);
-        if (t < 0) {
+        time = receiveTimeMillis(s, v, end);
+        if (time < 0) {
           throw new AisException("bad tag block time");
         }
-        time = t > MILLIS_THRESHOLD ? t : t * 1000;
       } else if (key == 's') {
         sourceFrom = v;
         sourceTo = end;
@@ -141,6 +143,22 @@ public final class TagBlock {
   }
 
   /** Non-negative decimal in {@code s[from, to)}, or -1 when empty, too long or not digits. */
+  /**
+   * The {@code c:} value in s[from, to) in epoch milliseconds, or -1 when it is not a receive time
+   * (empty, not all digits, more than 18 digits, or after year 9999: such a time cannot be an
+   * element timestamp). Values of at least {@link #MILLIS_THRESHOLD} are milliseconds, smaller ones
+   * seconds. The one reading of {@code c:}: the decoder, the sources' event time ({@link
+   * ReceiveTimes}) and replay's record timestamps agree on every input.
+   */
+  public static long receiveTimeMillis(String s, int from, int to) {
+    long v = parseLong(s, from, to);
+    if (v < 0) {
+      return -1;
+    }
+    long millis = v >= MILLIS_THRESHOLD ? v : v * 1000;
+    return millis <= MAX_RECEIVE_TIME_MILLIS ? millis : -1;
+  }
+
   static long parseLong(String s, int from, int to) {
     if (to <= from || to - from > 18) {
       return -1;
