@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * classify). The per-vessel state is freed {@code vesselStateTtlMillis} after the last fix; a gap
  * still open then stays open for good.
  */
-public final class GapDetector {
+public final class GapDetector implements PositionRule<GapDetector.State> {
   private final RuleConfig config;
 
   public GapDetector(RuleConfig config) {
@@ -132,6 +132,22 @@ public final class GapDetector {
 
   // ---- per vessel ----
 
+  @Override
+  public State newState(int mmsi) {
+    return new State(mmsi);
+  }
+
+  @Override
+  public State fromBytes(byte[] bytes) {
+    return State.fromBytes(bytes);
+  }
+
+  @Override
+  public byte[] toBytes(State s) {
+    return s.toBytes();
+  }
+
+  @Override
   public List<VesselEvent> onPosition(State s, Fix fix) {
     List<VesselEvent> out = new ArrayList<>();
     long t = fix.timeMillis();
@@ -158,6 +174,7 @@ public final class GapDetector {
   }
 
   /** Emits the open GAP once the watermark reaches last-seen + threshold. */
+  @Override
   public List<VesselEvent> onWatermark(State s, long watermarkMillis) {
     List<VesselEvent> out = new ArrayList<>();
     if (s.lastSeenMillis != Long.MIN_VALUE
@@ -169,6 +186,7 @@ public final class GapDetector {
     return out;
   }
 
+  @Override
   public long timerMillis(State s) {
     if (s.lastSeenMillis == Long.MIN_VALUE) {
       return Long.MAX_VALUE;
@@ -182,6 +200,7 @@ public final class GapDetector {
         : s.lastSeenMillis + config.vesselStateTtlMillis();
   }
 
+  @Override
   public boolean isExpired(State s, long watermarkMillis) {
     return watermarkMillis >= expiryTime(s);
   }

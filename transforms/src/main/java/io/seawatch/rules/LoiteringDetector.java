@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * dropped as soon as no episode is running. Fixes without coordinates or speed are ignored; fixes
  * older than the newest one seen are ignored (event-time order per vessel is the caller's job).
  */
-public final class LoiteringDetector {
+public final class LoiteringDetector implements PositionRule<LoiteringDetector.State> {
   private final RuleConfig config;
 
   public LoiteringDetector(RuleConfig config) {
@@ -83,6 +83,22 @@ public final class LoiteringDetector {
     }
   }
 
+  @Override
+  public State newState(int mmsi) {
+    return new State(mmsi);
+  }
+
+  @Override
+  public State fromBytes(byte[] bytes) {
+    return State.fromBytes(bytes);
+  }
+
+  @Override
+  public byte[] toBytes(State s) {
+    return s.toBytes();
+  }
+
+  @Override
   public List<VesselEvent> onPosition(State s, Fix fix) {
     List<VesselEvent> out = new ArrayList<>();
     long t = fix.timeMillis();
@@ -116,6 +132,7 @@ public final class LoiteringDetector {
   }
 
   /** Ends an episode whose vessel has been silent for more than the allowed fix gap. */
+  @Override
   public List<VesselEvent> onWatermark(State s, long watermarkMillis) {
     List<VesselEvent> out = new ArrayList<>();
     if (s.inEpisode() && watermarkMillis - s.lastMillis > config.loiterMaxFixGapMillis()) {
@@ -124,6 +141,7 @@ public final class LoiteringDetector {
     return out;
   }
 
+  @Override
   public long timerMillis(State s) {
     return s.inEpisode() ? s.lastMillis + config.loiterMaxFixGapMillis() + 1 : Long.MAX_VALUE;
   }
@@ -132,6 +150,7 @@ public final class LoiteringDetector {
     return s.inEpisode() ? timerMillis(s) : Long.MIN_VALUE;
   }
 
+  @Override
   public boolean isExpired(State s, long watermarkMillis) {
     return watermarkMillis >= expiryTime(s);
   }

@@ -324,79 +324,12 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
     }
   }
 
-  static final class VesselRule extends OrderedRule<Long, Fix, GapDetector.State> {
+  /** The gap detector per vessel. */
+  static final class VesselRule extends PositionRuleAdapter<GapDetector.State> {
     private static final long serialVersionUID = 1L;
-    private final AnalyticsConfig config;
-    private transient GapDetector rule;
 
     VesselRule(AnalyticsConfig config) {
-      this.config = config;
-    }
-
-    private GapDetector rule() {
-      if (rule == null) {
-        rule = new GapDetector(config.rules());
-      }
-      return rule;
-    }
-
-    @Override
-    public String name() {
-      return "gaps";
-    }
-
-    @Override
-    public String keyNoun() {
-      return "vessel";
-    }
-
-    @Override
-    public Comparator<Fix> tieBreak() {
-      return Analytics.FIX_ORDER;
-    }
-
-    @Override
-    public GapDetector.State newState(Long key) {
-      return new GapDetector.State((int) (long) key);
-    }
-
-    @Override
-    public GapDetector.State fromBytes(byte[] bytes) {
-      return GapDetector.State.fromBytes(bytes);
-    }
-
-    @Override
-    public byte[] toBytes(GapDetector.State s) {
-      return s.toBytes();
-    }
-
-    @Override
-    public void onInput(GapDetector.State s, Fix fix, long t, Emitter out) {
-      for (VesselEvent e : rule().onPosition(s, fix)) {
-        out.emit(Analytics.EVENTS, e, t);
-      }
-    }
-
-    @Override
-    public void onWatermark(GapDetector.State s, long t, Emitter out) {
-      for (VesselEvent e : rule().onWatermark(s, t)) {
-        out.emit(Analytics.EVENTS, e, t);
-      }
-    }
-
-    @Override
-    public long timerMillis(GapDetector.State s) {
-      return rule().timerMillis(s);
-    }
-
-    @Override
-    public boolean isExpired(GapDetector.State s, long t) {
-      return rule().isExpired(s, t);
-    }
-
-    @Override
-    public String describe(Fix fix) {
-      return Analytics.describe(fix);
+      super("gaps", config.rules(), GapDetector::new);
     }
   }
 

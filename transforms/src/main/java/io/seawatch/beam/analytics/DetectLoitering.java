@@ -3,8 +3,6 @@ package io.seawatch.beam.analytics;
 import io.seawatch.beam.coders.FixCoder;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.LoiteringDetector;
-import io.seawatch.rules.VesselEvent;
-import java.util.Comparator;
 import java.util.Objects;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -47,79 +45,12 @@ public final class DetectLoitering extends PTransform<PCollection<Fix>, PCollect
         Analytics.eventCoders());
   }
 
-  static final class Rule extends OrderedRule<Long, Fix, LoiteringDetector.State> {
+  /** The loitering detector per vessel. */
+  static final class Rule extends PositionRuleAdapter<LoiteringDetector.State> {
     private static final long serialVersionUID = 1L;
-    private final AnalyticsConfig config;
-    private transient LoiteringDetector rule;
 
     Rule(AnalyticsConfig config) {
-      this.config = config;
-    }
-
-    private LoiteringDetector rule() {
-      if (rule == null) {
-        rule = new LoiteringDetector(config.rules());
-      }
-      return rule;
-    }
-
-    @Override
-    public String name() {
-      return "loitering";
-    }
-
-    @Override
-    public String keyNoun() {
-      return "vessel";
-    }
-
-    @Override
-    public Comparator<Fix> tieBreak() {
-      return Analytics.FIX_ORDER;
-    }
-
-    @Override
-    public LoiteringDetector.State newState(Long key) {
-      return new LoiteringDetector.State((int) (long) key);
-    }
-
-    @Override
-    public LoiteringDetector.State fromBytes(byte[] bytes) {
-      return LoiteringDetector.State.fromBytes(bytes);
-    }
-
-    @Override
-    public byte[] toBytes(LoiteringDetector.State s) {
-      return s.toBytes();
-    }
-
-    @Override
-    public void onInput(LoiteringDetector.State s, Fix fix, long t, Emitter out) {
-      for (VesselEvent e : rule().onPosition(s, fix)) {
-        out.emit(Analytics.EVENTS, e, t);
-      }
-    }
-
-    @Override
-    public void onWatermark(LoiteringDetector.State s, long t, Emitter out) {
-      for (VesselEvent e : rule().onWatermark(s, t)) {
-        out.emit(Analytics.EVENTS, e, t);
-      }
-    }
-
-    @Override
-    public long timerMillis(LoiteringDetector.State s) {
-      return rule().timerMillis(s);
-    }
-
-    @Override
-    public boolean isExpired(LoiteringDetector.State s, long t) {
-      return rule().isExpired(s, t);
-    }
-
-    @Override
-    public String describe(Fix fix) {
-      return Analytics.describe(fix);
+      super("loitering", config.rules(), LoiteringDetector::new);
     }
   }
 }
