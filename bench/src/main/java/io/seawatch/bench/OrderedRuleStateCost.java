@@ -3,29 +3,38 @@ package io.seawatch.bench;
 import io.seawatch.beam.analytics.OrderedRuleWorkload;
 import io.seawatch.beam.testing.SerializedStateInternals.Counts;
 import io.seawatch.beam.testing.StatefulDoFnDriver;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 
 /**
  * State accesses of one ordered-rule step over each workload of {@link OrderedRuleShapes},
  * counted, not timed: the same on any machine. Prints, per input, the writes and reads of the
  * cells that hold pending inputs (separately for {@code @ProcessElement} and the flush timer),
- * and of all cells; then per flush. A write is one backend put/merge/delete; elements are inputs
- * encoded into (or decoded from) state.
+ * and of all cells; then per flush, and the totals per phase and state id. A write is one backend
+ * put/merge/delete; elements are inputs encoded into (or decoded from) state.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.seawatch.bench.OrderedRuleStateCost
+ * <p>With {@code --cpu}, each workload is then run {@value #WARMUP} + {@value #ROUNDS} more times
+ * and the median thread CPU time of the last {@value #ROUNDS} is printed: on a shared machine,
+ * time spent descheduled does not count ({@link OrderedRuleBenchmark} gives the wall time).
+ *
+ * <p>{@code java -cp bench/target/benchmarks.jar io.seawatch.bench.OrderedRuleStateCost [--cpu]
  * [workload...]}
  */
 public final class OrderedRuleStateCost {
+  private static final int WARMUP = 3;
+  private static final int ROUNDS = 7;
+
   private OrderedRuleStateCost() {}
 
   public static void main(String[] args) {
-    String[] names = args.length > 0 ? args : OrderedRuleShapes.ALL;
-    for (String name : names) {
-      long t0 = System.nanoTime();
+    boolean cpu = Arrays.asList(args).contains("--cpu");
+    String[] names = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
+    for (String name : names.length > 0 ? names : OrderedRuleShapes.ALL) {
       OrderedRuleWorkload.Result r = OrderedRuleWorkload.run(OrderedRuleShapes.of(name));
-      long ms = (System.nanoTime() - t0) / 1_000_000;
       Counts c = r.counts();
-      System.out.printf("%s: %d inputs, %d flushes, %d events, %d keys left, %d ms (one run)%n",
-          name, r.inputs(), r.flushes(), r.events(), r.keysLeft(), ms);
+      System.out.printf("%s: %d inputs, %d flushes, %d events, %d keys left%n",
+          name, r.inputs(), r.flushes(), r.events(), r.keysLeft());
       System.out.printf("  %-34s %10s %10s %10s %10s %10s %10s%n", "per input", "write ops",
           "elem wr", "bytes wr", "read ops", "elem rd", "bytes rd");
       row("pending cells, process", c.of(StatefulDoFnDriver.PROCESS,
@@ -43,7 +52,27 @@ public final class OrderedRuleStateCost {
               + "(%10d elements, %11d bytes)%n", phase, id, cell.writeOps,
               cell.writtenElements, cell.writtenBytes, cell.readOps, cell.readElements,
               cell.readBytes)));
+      if (cpu) {
+        double ms = cpuMillis(name);
+        System.out.printf("  cpu per run (median of %d after %d warm-up runs): %.0f ms, %.1f us"
+            + " per input%n", ROUNDS, WARMUP, ms, ms * 1000 / r.inputs());
+      }
     }
+  }
+
+  private static double cpuMillis(String name) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < WARMUP; i++) {
+      OrderedRuleWorkload.run(OrderedRuleShapes.of(name));
+    }
+    double[] ms = new double[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      long t0 = mx.getCurrentThreadCpuTime();
+      OrderedRuleWorkload.run(OrderedRuleShapes.of(name));
+      ms[i] = (mx.getCurrentThreadCpuTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[ROUNDS / 2];
   }
 
   private static void row(String what, Counts.Cell cell, long per) {
