@@ -5,13 +5,20 @@ import io.seawatch.model.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -29,17 +36,25 @@ import org.joda.time.Instant;
 /**
  * Runs one {@link OrderedRule} per key in event-time order, whatever order the runner delivers.
  *
- * <p><b>Order.</b> Inputs wait in a bag ({@link #STATE_BUFFER}). One event-time timer per key
- * ({@link #TIMER_FLUSH}) fires when the watermark has passed the earliest pending time {@code t}
- * (rounded up to {@link #FLUSH_STEP}) plus the allowed lateness; it then applies, in time order
- * (ties by {@link OrderedRule#tieBreak}), every pending input up to that time {@code P} and every
- * rule timer up to {@code P}, interleaved exactly as {@code KeyedReplay} does. The sequence of rule
- * calls therefore depends only on the inputs, not on how the watermark moved: batch and streaming
- * give the same outputs. A bag is used, not {@code OrderedListState}: the Flink runner (1.19,
- * Beam 2.70) implements OrderedListState as a list it reads and sorts whole on every access and
- * keys it by timestamp, losing elements with equal timestamps (apache/beam#39782) - fatal for
- * cells, where many vessels report in the same second. The bag holds only inputs the watermark
- * has not yet passed by the allowed lateness, and is rewritten only when a flush consumed some.
+ * <p><b>Order.</b> One event-time timer per key ({@link #TIMER_FLUSH}) fires when the watermark
+ * has passed the earliest pending time {@code t} (rounded up to {@link #FLUSH_STEP_MILLIS}) plus
+ * the allowed lateness; it then applies, in time order (ties by {@link OrderedRule#tieBreak}),
+ * every pending input up to that time {@code P} and every rule timer up to {@code P}, interleaved
+ * exactly as {@code KeyedReplay} does. The sequence of rule calls therefore depends only on the
+ * inputs, not on how the watermark moved: batch and streaming give the same outputs.
+ *
+ * <p><b>Pending inputs.</b> An input is appended to a bag ({@link #STATE_BUFFER}, one backend
+ * append). The next flush moves the bag's inputs into their <i>slots</i> ({@link #STATE_SLOTS},
+ * a map from a time rounded up to the flush step to the inputs of that step, which fall due
+ * together) and takes the due slots out whole; {@link #STATE_SLOT_INDEX} lists the slots with
+ * their earliest time, so the flush finds the due slots and the next timer without reading the
+ * others. A flush thus reads and writes the inputs that arrived since the previous flush and the
+ * due ones, not all pending ones: each input is written about twice (bag, slot), where rewriting
+ * one bag of everything pending wrote it once per flush while it waited (60 times at 60 min
+ * lateness, docs/benchmarks.md). Not {@code OrderedListState}: the Flink runner (1.19, Beam 2.70)
+ * implements it as a list it reads and sorts whole on every access and keys it by timestamp,
+ * losing elements with equal timestamps (apache/beam#39782) - fatal for cells, where many
+ * vessels report in the same second.
  *
  * <p><b>Late data.</b> {@link #STATE_PROCESSED} is the newest time the rule has seen (inputs and
  * fired rule timers). An input older than that can no longer be applied in order: it becomes a
@@ -54,9 +69,14 @@ import org.joda.time.Instant;
  * <p><b>State and its cleanup.</b> {@link #STATE_RULE}: the rule's state bytes, cleared as soon as
  * the rule says {@code isExpired}. {@link #STATE_PROCESSED}, {@link #STATE_LAST_INPUT}: two longs
  * kept {@code keyRetention} after the last input so that later stragglers are still recognised as
- * late. {@link #STATE_NEXT}: the time the timer is armed for. When the rule state is gone, the bag
- * is empty and the retention has passed, the timer's last firing clears every cell and sets no
- * new timer: an idle key keeps nothing.
+ * late. {@link #STATE_NEXT}: the time the timer is armed for. The bag is emptied by every flush,
+ * a slot when it falls due. When the rule state is gone, nothing is pending and the retention has
+ * passed, the timer's last firing clears every cell and sets no new timer: an idle key keeps
+ * nothing.
+ *
+ * <p><b>Savepoints.</b> Builds before the slots kept every pending input in the same bag, with
+ * the same coder, and armed the timer for the earliest of them. A key restored from such a
+ * savepoint therefore only has a large bag: its next flush moves it into slots like any arrivals.
  */
 public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
   private static final long serialVersionUID = 1L;
@@ -64,6 +84,8 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
   public static final String METRICS_NAMESPACE = "seawatch.analytics";
 
   static final String STATE_BUFFER = "buffer";
+  static final String STATE_SLOTS = "slots";
+  static final String STATE_SLOT_INDEX = "slotIndex";
   static final String STATE_RULE = "rule";
   static final String STATE_PROCESSED = "processed";
   static final String STATE_LAST_INPUT = "lastInput";
@@ -73,8 +95,18 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
   /** Flush times are rounded up to this step: one flush per key per step of event time at most. */
   public static final long FLUSH_STEP_MILLIS = 60_000L;
 
+  /** Inputs that arrived since the last flush, at their logical time. */
   @StateId(STATE_BUFFER)
   private final StateSpec<BagState<TimestampedValue<I>>> bufferSpec;
+
+  /** Inputs seen by a flush and not yet due, by flush slot ({@link #roundUp} of their time). */
+  @StateId(STATE_SLOTS)
+  private final StateSpec<MapState<Long, List<TimestampedValue<I>>>> slotsSpec;
+
+  /** The slots present in {@link #STATE_SLOTS}, each with the earliest input time in it. */
+  @StateId(STATE_SLOT_INDEX)
+  private final StateSpec<ValueState<SortedMap<Long, Long>>> slotIndexSpec =
+      StateSpecs.value(SortedMapCoder.of(VarLongCoder.of(), VarLongCoder.of()));
 
   @StateId(STATE_RULE)
   private final StateSpec<ValueState<byte[]>> ruleSpec = StateSpecs.value(ByteArrayCoder.of());
@@ -102,7 +134,7 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
   private final Counter keysFreed;
 
   /**
-   * @param inputCoder coder of the rule's input (for the bag)
+   * @param inputCoder coder of the rule's input (for the pending inputs)
    * @param deadLetters where too-late inputs go
    * @param allowedLatenessMillis how far behind the watermark an input may arrive and still be
    *     applied in order (the flush waits this long)
@@ -121,7 +153,9 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
     }
     this.allowedLatenessMillis = allowedLatenessMillis;
     this.keyRetentionMillis = keyRetentionMillis;
-    this.bufferSpec = StateSpecs.bag(TimestampedValue.TimestampedValueCoder.of(inputCoder));
+    Coder<TimestampedValue<I>> timestamped = TimestampedValue.TimestampedValueCoder.of(inputCoder);
+    this.bufferSpec = StateSpecs.bag(timestamped);
+    this.slotsSpec = StateSpecs.map(VarLongCoder.of(), ListCoder.of(timestamped));
     this.inputs = Metrics.counter(METRICS_NAMESPACE, rule.name() + "_inputs");
     this.late = Metrics.counter(METRICS_NAMESPACE, rule.name() + "_late");
     this.retimed = Metrics.counter(METRICS_NAMESPACE, rule.name() + "_retimed");
@@ -170,6 +204,8 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
       OnTimerContext context,
       @Key K key,
       @StateId(STATE_BUFFER) BagState<TimestampedValue<I>> buffer,
+      @StateId(STATE_SLOTS) MapState<Long, List<TimestampedValue<I>>> slots,
+      @StateId(STATE_SLOT_INDEX) ValueState<SortedMap<Long, Long>> slotIndex,
       @StateId(STATE_RULE) ValueState<byte[]> ruleState,
       @StateId(STATE_PROCESSED) ValueState<Long> processed,
       @StateId(STATE_LAST_INPUT) ValueState<Long> lastInput,
@@ -194,18 +230,14 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
     Long last = lastInput.read();
     run.lastInput = last == null ? Long.MIN_VALUE : last;
 
-    List<TimestampedValue<I>> pending = new ArrayList<>();
-    buffer.read().forEach(pending::add);
-    pending.sort(
+    SortedMap<Long, Long> stored = slotIndex.read();
+    TreeMap<Long, Long> index = stored == null ? new TreeMap<>() : new TreeMap<>(stored);
+    List<TimestampedValue<I>> due = takeDue(upTo, buffer, slots, slotIndex, index);
+    due.sort(
         Comparator.<TimestampedValue<I>>comparingLong(tv -> tv.getTimestamp().getMillis())
             .thenComparing(TimestampedValue::getValue, rule.tieBreak()));
-    List<TimestampedValue<I>> rest = new ArrayList<>();
-    for (TimestampedValue<I> tv : pending) {
-      if (tv.getTimestamp().getMillis() > upTo) {
-        rest.add(tv);
-      } else {
-        run.input(tv.getValue(), tv.getTimestamp().getMillis());
-      }
+    for (TimestampedValue<I> tv : due) {
+      run.input(tv.getValue(), tv.getTimestamp().getMillis());
     }
     run.advanceTo(upTo);
     if (run.state != null) {
@@ -215,13 +247,11 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
       }
     }
 
-    if (rest.size() != pending.size()) {
-      buffer.clear();
-      rest.forEach(buffer::add);
-    }
     long retainUntil = saturatedAdd(run.lastInput, keyRetentionMillis);
-    if (run.state == null && rest.isEmpty() && upTo >= retainUntil) {
+    if (run.state == null && index.isEmpty() && upTo >= retainUntil) {
       buffer.clear();
+      slots.clear();
+      slotIndex.clear();
       ruleState.clear();
       processed.clear();
       lastInput.clear();
@@ -238,10 +268,7 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
     processed.write(run.done);
     lastInput.write(run.lastInput);
 
-    long nextTime = Long.MAX_VALUE;
-    if (!rest.isEmpty()) {
-      nextTime = rest.get(0).getTimestamp().getMillis();
-    }
+    long nextTime = index.isEmpty() ? Long.MAX_VALUE : index.firstEntry().getValue();
     if (run.state != null) {
       // A rule timer at or before upTo has fired; never re-arm into the past.
       nextTime = Math.min(nextTime, Math.max(rule.timerMillis(run.state), upTo + 1));
@@ -250,6 +277,71 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
       nextTime = Math.min(nextTime, retainUntil);
     }
     arm(flush, next, Math.max(nextTime, hold));
+  }
+
+  /**
+   * Removes from the pending inputs and returns (in arrival order per slot) those with time up to
+   * {@code upTo}; the arrivals in {@code buffer} join their slots. Only the slots that hold a due
+   * input or receive arrivals are read and written, so the cost is O(due + arrived), not
+   * O(pending). {@code index} is updated in place and written back.
+   */
+  private List<TimestampedValue<I>> takeDue(
+      long upTo,
+      BagState<TimestampedValue<I>> buffer,
+      MapState<Long, List<TimestampedValue<I>>> slots,
+      ValueState<SortedMap<Long, Long>> slotIndex,
+      TreeMap<Long, Long> index) {
+    TreeMap<Long, List<TimestampedValue<I>>> arrived = new TreeMap<>();
+    for (TimestampedValue<I> tv : buffer.read()) {
+      arrived.computeIfAbsent(roundUp(tv.getTimestamp().getMillis()), s -> new ArrayList<>())
+          .add(tv);
+    }
+    TreeSet<Long> touched = new TreeSet<>(arrived.keySet());
+    // Slots cover disjoint time ranges, so their earliest times ascend with the slots. upTo is a
+    // slot boundary except where the end of the global window capped the firing time: comparing
+    // the earliest time, not the slot, keeps that case right too.
+    for (Map.Entry<Long, Long> e : index.entrySet()) {
+      if (e.getValue() > upTo) {
+        break;
+      }
+      touched.add(e.getKey());
+    }
+    List<TimestampedValue<I>> due = new ArrayList<>();
+    for (long slot : touched) {
+      List<TimestampedValue<I>> inSlot = new ArrayList<>();
+      if (index.containsKey(slot)) {
+        inSlot.addAll(slots.get(slot).read());
+      }
+      inSlot.addAll(arrived.getOrDefault(slot, List.of()));
+      List<TimestampedValue<I>> kept = new ArrayList<>();
+      long earliest = Long.MAX_VALUE;
+      for (TimestampedValue<I> tv : inSlot) {
+        long t = tv.getTimestamp().getMillis();
+        if (t <= upTo) {
+          due.add(tv);
+        } else {
+          kept.add(tv);
+          earliest = Math.min(earliest, t);
+        }
+      }
+      if (!kept.isEmpty()) {
+        slots.put(slot, kept);
+        index.put(slot, earliest);
+      } else if (index.remove(slot) != null) {
+        slots.remove(slot);
+      }
+    }
+    if (!arrived.isEmpty()) {
+      buffer.clear();
+    }
+    if (!touched.isEmpty()) {
+      if (index.isEmpty()) {
+        slotIndex.clear();
+      } else {
+        slotIndex.write(index);
+      }
+    }
+    return due;
   }
 
   /** Sets the timer for logical time {@code t}, holding the watermark at {@code t}. */

@@ -16,16 +16,22 @@ import io.seawatch.rules.VesselEvent;
 import io.seawatch.testdata.AnalyticsScenarios;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.beam.runners.core.InMemoryStateInternals;
 import org.apache.beam.runners.core.StateNamespaces;
 import org.apache.beam.runners.core.StateTags;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SortedMapCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.TimeDomain;
 import org.apache.beam.sdk.state.Timer;
 import org.apache.beam.sdk.state.ValueState;
@@ -149,6 +155,19 @@ public class OrderedRuleFnStateTest {
           StateTags.bag(
               OrderedRuleFn.STATE_BUFFER,
               TimestampedValue.TimestampedValueCoder.of(FixCoder.of())));
+  private final MapState<Long, List<TimestampedValue<Fix>>> slots =
+      state.state(
+          StateNamespaces.global(),
+          StateTags.map(
+              OrderedRuleFn.STATE_SLOTS,
+              VarLongCoder.of(),
+              ListCoder.of(TimestampedValue.TimestampedValueCoder.of(FixCoder.of()))));
+  private final ValueState<SortedMap<Long, Long>> slotIndex =
+      state.state(
+          StateNamespaces.global(),
+          StateTags.value(
+              OrderedRuleFn.STATE_SLOT_INDEX,
+              SortedMapCoder.of(VarLongCoder.of(), VarLongCoder.of())));
   private final ValueState<byte[]> rule =
       state.state(
           StateNamespaces.global(), StateTags.value(OrderedRuleFn.STATE_RULE, ByteArrayCoder.of()));
@@ -172,7 +191,17 @@ public class OrderedRuleFnStateTest {
       Instant fire = timer.fireAt;
       Instant output = timer.outputAt;
       fn.onFlush(
-          context(fire, output), KEY, buffer, rule, processed, lastInput, next, timer, out);
+          context(fire, output),
+          KEY,
+          buffer,
+          slots,
+          slotIndex,
+          rule,
+          processed,
+          lastInput,
+          next,
+          timer,
+          out);
       if (timer.fireAt != null && !timer.fireAt.isAfter(fire)) {
         throw new AssertionError("timer did not advance past " + fire);
       }
@@ -264,6 +293,7 @@ public class OrderedRuleFnStateTest {
         RuleScenarios.loiteringReference(tanker, Long.MAX_VALUE / 2),
         events());
     assertTrue(buffer.read().iterator().hasNext() == false);
+    assertTrue(slots.isEmpty().read());
     assertNull(rule.read());
     assertEquals(Long.valueOf(lastFix), processed.read());
     assertNotNull(timer.fireAt); // the retention timer
@@ -279,12 +309,109 @@ public class OrderedRuleFnStateTest {
     // ... and after it every cell is empty and no timer is set.
     advanceWatermarkTo(lastFix + RETENTION + LATENESS);
     assertFalse(buffer.read().iterator().hasNext());
+    assertTrue(slots.isEmpty().read());
+    assertNull(slotIndex.read());
     assertNull(rule.read());
     assertNull(processed.read());
     assertNull(lastInput.read());
     assertNull(next.read());
     assertNull(timer.fireAt);
     assertEquals(2, events().size()); // nothing more was emitted
+  }
+
+  @Test
+  public void aFlushMovesTheArrivalsIntoSlotsAndTakesOutTheDueOnes() {
+    List<Fix> tanker = ScenarioRuns.fixes(AnalyticsScenarios.tankerLoitering());
+    List<Fix> fixes = new ArrayList<>(tanker);
+    Collections.shuffle(fixes, new Random(4));
+    fixes.forEach(this::input);
+    long upTo = millis("2024-05-31T22:00:00Z");
+
+    advanceWatermarkTo(upTo + LATENESS);
+
+    // Every fix up to 22:00 is applied; the others wait in the slot of their minute (rounded up),
+    // the index holding each slot's earliest time; the bag is empty.
+    SortedMap<Long, Long> expected = new TreeMap<>();
+    int waiting = 0;
+    for (Fix f : tanker) {
+      if (f.timeMillis() > upTo) {
+        expected.merge(OrderedRuleFn.roundUp(f.timeMillis()), f.timeMillis(), Math::min);
+        waiting++;
+      }
+    }
+    assertTrue(waiting > 0 && waiting < tanker.size());
+    assertEquals(expected, slotIndex.read());
+    int inSlots = 0;
+    for (var e : slots.entries().read()) {
+      for (TimestampedValue<Fix> tv : e.getValue()) {
+        assertEquals(e.getKey().longValue(), OrderedRuleFn.roundUp(tv.getTimestamp().getMillis()));
+        inSlots++;
+      }
+    }
+    assertEquals(waiting, inSlots);
+    assertFalse(buffer.read().iterator().hasNext());
+    // The timer holds the watermark at the earliest waiting fix.
+    assertEquals(expected.get(expected.firstKey()), next.read());
+    assertEquals(expected.get(expected.firstKey()).longValue(), timer.outputAt.getMillis());
+  }
+
+  /**
+   * A savepoint of the build before slots kept every pending input in the bag (sorted, as its
+   * flushes rewrote it) and none in slots; rule state, times and timer meant the same. Resumed
+   * from it, with more fixes arriving, the key gives the same events and frees every cell.
+   */
+  @Test
+  public void resumesFromASavepointWithEveryPendingInputInTheBag() {
+    List<Fix> tanker = ScenarioRuns.fixes(AnalyticsScenarios.tankerLoitering());
+    long restoreAt = millis("2024-06-01T01:00:00Z");
+    List<Fix> before = new ArrayList<>();
+    List<Fix> after = new ArrayList<>();
+    for (Fix f : tanker) {
+      (f.timeMillis() <= restoreAt ? before : after).add(f);
+    }
+    Collections.shuffle(before, new Random(5));
+    before.forEach(this::input);
+    advanceWatermarkTo(millis("2024-06-01T00:00:00Z") + LATENESS);
+    assertFalse(slots.isEmpty().read());
+
+    toLayoutBeforeSlots();
+    Collections.shuffle(after, new Random(6));
+    after.forEach(this::input);
+    // The first flush moves the old bag and the new arrivals into slots.
+    advanceWatermarkTo(timer.fireAt.getMillis());
+    assertFalse(buffer.read().iterator().hasNext());
+    assertFalse(slots.isEmpty().read());
+
+    long lastFix = millis("2024-06-01T03:10:00Z");
+    advanceWatermarkTo(lastFix + LATENESS + 60_000);
+    assertEquals(RuleScenarios.loiteringReference(tanker, Long.MAX_VALUE / 2), events());
+    advanceWatermarkTo(lastFix + RETENTION + LATENESS);
+    assertFalse(buffer.read().iterator().hasNext());
+    assertTrue(slots.isEmpty().read());
+    assertNull(slotIndex.read());
+    assertNull(rule.read());
+    assertNull(processed.read());
+    assertNull(lastInput.read());
+    assertNull(next.read());
+    assertNull(timer.fireAt);
+    assertEquals(0, deadLetters());
+  }
+
+  /** Pending inputs as the build before slots kept them: all in the bag, in time order. */
+  private void toLayoutBeforeSlots() {
+    List<TimestampedValue<Fix>> pending = new ArrayList<>();
+    buffer.read().forEach(pending::add);
+    for (var e : slots.entries().read()) {
+      pending.addAll(e.getValue());
+    }
+    pending.sort(
+        Comparator.<TimestampedValue<Fix>>comparingLong(
+                tv -> tv.getTimestamp().getMillis())
+            .thenComparing(TimestampedValue::getValue, Analytics.FIX_ORDER));
+    buffer.clear();
+    pending.forEach(buffer::add);
+    slots.clear();
+    slotIndex.clear();
   }
 
   private List<VesselEvent> events() {
