@@ -55,7 +55,8 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "Benchmarks: 'bench scaling' = Kafka -> Flink -> Postgres throughput vs the raw limit";
+    return "Benchmarks: 'bench scaling' = Kafka -> Flink -> Postgres throughput vs the raw limit;"
+        + " 'bench churn' = checkpoint size under key churn and recovery";
   }
 
   @Override
@@ -67,8 +68,12 @@ public final class BenchCommand implements Command {
     if (args.get(0).equals("churn-data")) {
       return churnData(args.subList(1, args.size()), out);
     }
+    if (args.get(0).equals("churn")) {
+      return BenchChurn.run(args.subList(1, args.size()), out);
+    }
     if (!args.get(0).equals("scaling")) {
-      throw new UserError("unknown benchmark '" + args.get(0) + "' (known: scaling, churn-data)");
+      throw new UserError("unknown benchmark '" + args.get(0)
+          + "' (known: scaling, churn-data, churn)");
     }
     Settings s = Settings.parse(args.subList(1, args.size()));
     if (s == null) {
@@ -139,7 +144,32 @@ public final class BenchCommand implements Command {
         "  --arrivalsPerSecond=A   new vessels per second of event time (default 20)",
         "  --reports=R             reports per vessel (default 3)",
         "  --intervalSeconds=S     between a vessel's reports (default 600)",
-        "  --trailerMinutes=M      one heartbeat line a minute afterwards (default 60)"));
+        "  --trailerMinutes=M      one heartbeat line a minute afterwards (default 60)",
+        "",
+        "Usage: seawatch bench churn [options]",
+        "Replays churn lines (as churn-data; reuses --topic if it holds exactly them), submits the",
+        "streaming ingest with the analytics to the Flink session cluster and every --pollSeconds",
+        "prints a CSV row: last completed checkpoint (full and incremental size), committed lines,",
+        "event time reached, MMSIs seen, vessels that should hold state, bytes per vessel. Kills",
+        "and restarts the TaskManager at --killAt of the lines and times the recovery; ends with",
+        "a condensed table, the steady-state reading and the state per operator.",
+        "  --vessels, --arrivalsPerSecond, --reports, --intervalSeconds, --trailerMinutes",
+        "                          as churn-data (defaults 1000000, 5, 1, 600, 1800)",
+        "  --topic=T               (default churn)   --partitions=P  of a new topic (default 2)",
+        "  --vesselStateTtlDays=D  --gapThresholdMinutes=M  --analyticsAllowedLatenessMinutes=M",
+        "  --maxOutOfOrdernessSeconds=S  passed to the ingest and used to count the vessels that",
+        "                          hold state (defaults 1, 360, 60, 300)",
+        "  --ingestArgs='...'      more ingest options (default '--segmentMaxGapMinutes=60"
+            + " --geofenceTimeoutMinutes=60')",
+        "  --pollSeconds=S         (default 10)   --killAt=F  share of the lines (default 0.6; 0:"
+            + " no kill)",
+        "  --tableEverySeconds=S   rows of the condensed table (default 300)",
+        "  --settleSeconds=S       keep polling after the last line is committed (default 60)",
+        "  --csv=FILE              also write the CSV rows there",
+        "  --bootstrapServers, --jdbcUrl (a schema churn_<id> is created there and dropped),"
+            + " --jdbcUser,",
+        "  --flinkRest, --stateDir (the cluster's; its conf gives the RPC port for the restart),",
+        "  --repo, --jar, --timeoutMinutes (default 180), --keep (schema and consumer group)"));
   }
 
   static final class Settings {
