@@ -24,6 +24,7 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
 import org.apache.flink.configuration.BlobServerOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
@@ -228,7 +229,8 @@ public class RunnerConfigsTest {
             StateBackendOptions.class,
             RestartStrategyOptions.class,
             ExecutionCheckpointingOptions.class,
-            HeartbeatManagerOptions.class)) {
+            HeartbeatManagerOptions.class,
+            RocksDBConfigurableOptions.class)) {
       for (Field f : options.getFields()) {
         if (Modifier.isStatic(f.getModifiers()) && ConfigOption.class.isAssignableFrom(f.getType())) {
           known.add(((ConfigOption<?>) f.get(null)).key());
@@ -238,6 +240,6 @@ public class RunnerConfigsTest {
     Set<String> unknown = new TreeSet<>(c.keySet());
     unknown.removeAll(known);
     assertEquals(Set.of(), unknown);
-    assertEquals(43, c.keySet().size());
+    assertEquals(44, c.keySet().size());
   }
 }
