@@ -21,14 +21,7 @@ public class IngestPipelineTest {
    */
   @Test
   public void stepNamesAreStable() {
-    IngestPipeline.Options options = PipelineOptionsFactory.as(IngestPipeline.Options.class);
-    Pipeline p = Pipeline.create(options);
-    SeawatchCoders.registerOn(p);
-    IngestPipeline.buildPipeline(
-        p,
-        Create.empty(RawLineCoder.of()),
-        JdbcTarget.of("jdbc:postgresql://127.0.0.1:5432/never-used", "postgres"),
-        options);
+    Pipeline p = streamingPipeline();
 
     List<String> topLevel = new ArrayList<>();
     List<String> ruleSteps = new ArrayList<>();
@@ -102,14 +95,7 @@ public class IngestPipelineTest {
 
   /** The tags of every side input of the streaming pipeline, in traversal order. */
   private static List<String> sideInputTags() {
-    IngestPipeline.Options options = PipelineOptionsFactory.as(IngestPipeline.Options.class);
-    Pipeline p = Pipeline.create(options);
-    SeawatchCoders.registerOn(p);
-    IngestPipeline.buildPipeline(
-        p,
-        Create.empty(RawLineCoder.of()),
-        JdbcTarget.of("jdbc:postgresql://127.0.0.1:5432/never-used", "postgres"),
-        options);
+    Pipeline p = streamingPipeline();
     List<String> tags = new ArrayList<>();
     p.traverseTopologically(
         new Pipeline.PipelineVisitor.Defaults() {
@@ -121,5 +107,18 @@ public class IngestPipelineTest {
           }
         });
     return tags;
+  }
+
+  /** The ingest with analytics as a streaming build would have it (default options), not run. */
+  private static Pipeline streamingPipeline() {
+    IngestPipeline.Options options = PipelineOptionsFactory.as(IngestPipeline.Options.class);
+    Pipeline p = Pipeline.create(options);
+    SeawatchCoders.registerOn(p);
+    IngestPipeline.buildPipeline(
+        p,
+        Create.empty(RawLineCoder.of()),
+        JdbcTarget.of("jdbc:postgresql://127.0.0.1:5432/never-used", "postgres"),
+        options);
+    return p;
   }
 }
