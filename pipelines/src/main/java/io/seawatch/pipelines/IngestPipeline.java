@@ -1,5 +1,6 @@
 package io.seawatch.pipelines;
 
+import io.seawatch.beam.ApplyToEachPart;
 import io.seawatch.beam.CountMessagesPerMinute;
 import io.seawatch.beam.DecodeAisSentences;
 import io.seawatch.beam.analytics.Analytics;
@@ -346,19 +347,24 @@ public final class IngestPipeline {
                         Duration.standardSeconds(options.getMultipartTimeoutSeconds())));
     int batch = options.getJdbcBatchSize();
 
-    decoded
-        .get(DecodeAisSentences.POSITIONS)
+    // The sinks of the high-volume outputs take the decoder's two parts separately, so that on
+    // Flink they chain onto the parser instead of receiving the union (ApplyToEachPart).
+    List<String> parts = DecodeAisSentences.PART_NAMES;
+    DecodeAisSentences.parts(decoded, DecodeAisSentences.POSITIONS)
         .apply(
             STEP_WRITE_POSITIONS,
-            WritePositions.to(target).withBatchSize(options.getPositionCopyBatchSize()));
-    decoded
-        .get(DecodeAisSentences.POSITIONS)
-        .apply(STEP_WRITE_LATEST, WriteVesselLatest.to(target).withBatchSize(batch));
-    decoded
-        .get(DecodeAisSentences.STATICS)
-        .apply(STEP_WRITE_STATIC, WriteVesselStatic.to(target).withBatchSize(batch));
-    decoded
-        .get(DecodeAisSentences.MESSAGE_TYPES)
+            ApplyToEachPart.of(
+                parts,
+                WritePositions.to(target).withBatchSize(options.getPositionCopyBatchSize())));
+    DecodeAisSentences.parts(decoded, DecodeAisSentences.POSITIONS)
+        .apply(
+            STEP_WRITE_LATEST,
+            ApplyToEachPart.of(parts, WriteVesselLatest.to(target).withBatchSize(batch)));
+    DecodeAisSentences.parts(decoded, DecodeAisSentences.STATICS)
+        .apply(
+            STEP_WRITE_STATIC,
+            ApplyToEachPart.of(parts, WriteVesselStatic.to(target).withBatchSize(batch)));
+    DecodeAisSentences.parts(decoded, DecodeAisSentences.MESSAGE_TYPES)
         .apply(
             STEP_COUNT_PER_MINUTE,
             CountMessagesPerMinute.create()

@@ -1,12 +1,15 @@
 package io.seawatch.beam;
 
 import io.seawatch.model.MessageCount;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
@@ -19,10 +22,12 @@ import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.joda.time.Duration;
 
 /**
- * Counts decoded messages per AIS type and UTC minute of event time.
+ * Counts decoded messages per AIS type and UTC minute of event time. The input is a list of
+ * parts (the decoder's, {@link DecodeAisSentences#parts}; one part is fine) counted as their union.
  *
  * <p>Windowing: fixed one-minute event-time windows. Each window fires when the watermark passes
  * its end, then again for late data (at most every {@code lateFiringDelay} of processing time)
@@ -32,11 +37,12 @@ import org.joda.time.Duration;
  * default lateness of one day covers satellite AIS that arrives hours late.
  */
 public final class CountMessagesPerMinute
-    extends PTransform<PCollection<Integer>, PCollection<MessageCount>> {
+    extends PTransform<PCollectionList<Integer>, PCollection<MessageCount>> {
   private static final long serialVersionUID = 1L;
 
   static final String STEP_WINDOW = "WindowByMinute";
   static final String STEP_PRE_COUNT = "CountPerBundle";
+  static final String STEP_UNION = "UnionParts";
   static final String STEP_COUNT = "CountPerType";
   static final String STEP_TO_ROW = "ToMessageCount";
 
@@ -61,24 +67,35 @@ public final class CountMessagesPerMinute
   }
 
   @Override
-  public PCollection<MessageCount> expand(PCollection<Integer> types) {
-    return types
-        .apply(
-            STEP_WINDOW,
-            Window.<Integer>into(FixedWindows.of(Duration.standardMinutes(1)))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withLateFirings(
-                            lateFiringDelay.isEqual(Duration.ZERO)
-                                ? AfterPane.elementCountAtLeast(1)
-                                : AfterProcessingTime.pastFirstElementInPane()
-                                    .plusDelayOf(lateFiringDelay)))
-                .withAllowedLateness(allowedLateness)
-                .accumulatingFiredPanes())
-        // The keyed sum costs a state read and write (RocksDB on the cluster) per element: count
-        // within each bundle first, so it sees one partial count per (minute, type) and bundle.
-        .apply(STEP_PRE_COUNT, ParDo.of(new CountPerBundleFn()))
+  public PCollection<MessageCount> expand(PCollectionList<Integer> parts) {
+    Window<Integer> window =
+        Window.<Integer>into(FixedWindows.of(Duration.standardMinutes(1)))
+            .triggering(
+                AfterWatermark.pastEndOfWindow()
+                    .withLateFirings(
+                        lateFiringDelay.isEqual(Duration.ZERO)
+                            ? AfterPane.elementCountAtLeast(1)
+                            : AfterProcessingTime.pastFirstElementInPane()
+                                .plusDelayOf(lateFiringDelay)))
+            .withAllowedLateness(allowedLateness)
+            .accumulatingFiredPanes();
+    // The keyed sum costs a state read and write (RocksDB on the cluster) per element: count
+    // within each bundle of each part first, so it sees one partial count per (minute, type),
+    // part and bundle. Per part, so that on Flink the counting chains onto the operator that
+    // decoded the part (ApplyToEachPart).
+    List<PCollection<KV<Integer, Long>>> partial = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String suffix = parts.size() == 1 ? "" : String.valueOf(i + 1);
+      partial.add(
+          parts.get(i)
+              .apply(STEP_WINDOW + suffix, window)
+              .apply(STEP_PRE_COUNT + suffix, ParDo.of(new CountPerBundleFn()))
+              .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of())));
+    }
+    return PCollectionList.of(partial)
+        .apply(STEP_UNION, Flatten.pCollections())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+        // The only stateful step: its full name is its Flink operator uid.
         .apply(STEP_COUNT, Sum.longsPerKey())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
         .apply(STEP_TO_ROW, ParDo.of(new ToMessageCountFn()))

@@ -5,6 +5,7 @@ import io.seawatch.model.DeadLetter;
 import io.seawatch.model.RawLine;
 import io.seawatch.model.VesselPosition;
 import io.seawatch.model.VesselStatic;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -29,6 +30,10 @@ import org.joda.time.Duration;
  * result does not depend on arrival order; fragments that cannot be completed within {@code
  * multipartTimeout} of event time become dead letters when the watermark passes.
  *
+ * <p>Each output is the {@code Flatten} of two parts: what the stateless parser decoded and what
+ * the reassembly completed. {@link #parts} returns them unflattened, for consumers that should
+ * chain onto the parser on Flink rather than receive the union (see {@link ApplyToEachPart}).
+ *
  * <p>Outputs keep the event time of their input; a multipart message takes the latest event time of
  * its fragments. Element counts reconcile exactly: {@code lines in = lines in decoded messages +
  * dead letters} (counters in {@link IngestMetrics}).
@@ -42,6 +47,9 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
   public static final TupleTag<Integer> MESSAGE_TYPES = new TupleTag<Integer>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
   static final TupleTag<KV<String, RawLine>> FRAGMENTS = new TupleTag<KV<String, RawLine>>() {};
+
+  /** The names of the two {@link #parts}: decoded by the parser, completed by the reassembly. */
+  public static final List<String> PART_NAMES = List.of("Parsed", "Reassembled");
 
   static final String STEP_PARSE = "ParseSentences";
   static final String STEP_REASSEMBLE = "ReassembleMultipart";
@@ -85,10 +93,34 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
                         POSITIONS, TupleTagList.of(STATICS).and(MESSAGE_TYPES).and(DEAD_LETTERS)));
     setCoders(assembled);
 
-    return PCollectionTuple.of(POSITIONS, flatten(parsed, assembled, POSITIONS, "Positions"))
-        .and(STATICS, flatten(parsed, assembled, STATICS, "Statics"))
-        .and(MESSAGE_TYPES, flatten(parsed, assembled, MESSAGE_TYPES, "MessageTypes"))
-        .and(DEAD_LETTERS, flatten(parsed, assembled, DEAD_LETTERS, "DeadLetters"));
+    PCollectionTuple out = PCollectionTuple.empty(lines.getPipeline());
+    out = withParts(out, parsed, assembled, POSITIONS, "Positions");
+    out = withParts(out, parsed, assembled, STATICS, "Statics");
+    out = withParts(out, parsed, assembled, MESSAGE_TYPES, "MessageTypes");
+    return withParts(out, parsed, assembled, DEAD_LETTERS, "DeadLetters");
+  }
+
+  /**
+   * The output {@code tag} of {@code decoded} (what this transform returned) in its two parts,
+   * named as in {@link #PART_NAMES}, without the Flatten.
+   */
+  public static <T> PCollectionList<T> parts(PCollectionTuple decoded, TupleTag<T> tag) {
+    return PCollectionList.of(decoded.get(partTag(tag, 0))).and(decoded.get(partTag(tag, 1)));
+  }
+
+  private static <T> TupleTag<T> partTag(TupleTag<T> tag, int part) {
+    return new TupleTag<>(tag.getId() + "#" + PART_NAMES.get(part));
+  }
+
+  private static <T> PCollectionTuple withParts(
+      PCollectionTuple out,
+      PCollectionTuple parsed,
+      PCollectionTuple assembled,
+      TupleTag<T> tag,
+      String name) {
+    return out.and(tag, flatten(parsed, assembled, tag, name))
+        .and(partTag(tag, 0), parsed.get(tag))
+        .and(partTag(tag, 1), assembled.get(tag));
   }
 
   private static void setCoders(PCollectionTuple t) {

@@ -6,8 +6,10 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.transforms.Partition;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -27,8 +29,28 @@ public class CountMessagesPerMinuteTest {
   @Test
   public void countsPerMinuteAndTypeAcrossBundlesWithLateUpdates() {
     SeawatchCoders.registerOn(p);
-    TestStream<Integer> input =
-        TestStream.create(VarIntCoder.of())
+    assertCounts(PCollectionList.of(p.apply(input())));
+  }
+
+  /** Two parts (as the decoder's parsed and reassembled messages) are counted as their union. */
+  @Test
+  public void partsAreCountedAsTheirUnion() {
+    SeawatchCoders.registerOn(p);
+    assertCounts(p.apply(input()).apply(Partition.of(2, new Alternate())));
+  }
+
+  /** Sends elements to the parts in turn, so one minute's messages of one type are in both. */
+  private static final class Alternate implements Partition.PartitionFn<Integer> {
+    private int next;
+
+    @Override
+    public int partitionFor(Integer type, int numPartitions) {
+      return next++ % numPartitions;
+    }
+  }
+
+  private static TestStream<Integer> input() {
+    return TestStream.create(VarIntCoder.of())
             .advanceWatermarkTo(new Instant(T0))
             // Two bundles for minute 0: the partial counts of each are summed.
             .addElements(at(1, T0), at(1, T0 + 1000), at(5, T0 + 2000), at(1, T0 + MINUTE + 5))
@@ -38,8 +60,10 @@ public class CountMessagesPerMinuteTest {
             .addElements(at(1, T0 + 30_000), at(1, T0 + 31_000))
             .advanceProcessingTime(Duration.standardSeconds(11))
             .advanceWatermarkToInfinity();
-    PCollection<MessageCount> counts =
-        p.apply(input).apply(CountMessagesPerMinute.create());
+  }
+
+  private void assertCounts(PCollectionList<Integer> parts) {
+    PCollection<MessageCount> counts = parts.apply(CountMessagesPerMinute.create());
     IntervalWindow minute0 = new IntervalWindow(new Instant(T0), Duration.standardMinutes(1));
     PAssert.that(counts)
         .inOnTimePane(minute0)

@@ -31,6 +31,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -94,6 +95,41 @@ public class DecodeAisSentencesTest {
     PAssert.that(out.get(DecodeAisSentences.STATICS)).empty();
     PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(1);
     PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
+    p.run();
+  }
+
+  /**
+   * The parts are the flattened outputs unflattened: a single-sentence position comes out of the
+   * parser, a two-sentence type 5 out of the reassembly.
+   */
+  @Test
+  public void partsSplitParsedFromReassembledMessages() {
+    AisPayload payload = POSITION.encode();
+    String sentence = Nmea.sentence(1, 1, "", 'A', payload.payload(), payload.fillBits());
+    List<String> voyage = fragments(VOYAGE_A.encode(), 3, 'B');
+    PCollectionTuple out = decode(Create.timestamped(
+        TimestampedValue.of(line(1, tagged("rec1", T0, sentence)), new Instant(T0)),
+        TimestampedValue.of(line(2, tagged("rec1", T0, voyage.get(0))), new Instant(T0)),
+        TimestampedValue.of(line(3, tagged("rec1", T0, voyage.get(1))), new Instant(T0))));
+
+    assertEquals(DecodeAisSentences.PART_NAMES, List.of("Parsed", "Reassembled"));
+    PCollectionList<Integer> types = DecodeAisSentences.parts(out, DecodeAisSentences.MESSAGE_TYPES);
+    PAssert.that(types.get(0)).containsInAnyOrder(1);
+    PAssert.that(types.get(1)).containsInAnyOrder(5);
+    PCollectionList<VesselPosition> positions =
+        DecodeAisSentences.parts(out, DecodeAisSentences.POSITIONS);
+    PAssert.that(positions.get(0))
+        .containsInAnyOrder(
+            new VesselPosition(244123456, T0, 1, 52.1, 4.5, 12.3, 224.0, 215, 0, true, 33,
+                MessageHash.of(T0, payload.payload()), "rec1"));
+    PAssert.that(positions.get(1)).empty();
+    PCollectionList<VesselStatic> statics = DecodeAisSentences.parts(out, DecodeAisSentences.STATICS);
+    PAssert.that(statics.get(0)).empty();
+    PAssert.that(statics.get(1))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"));
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(1, 5);
     p.run();
   }
 
