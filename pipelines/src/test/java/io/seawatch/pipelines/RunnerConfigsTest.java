@@ -109,12 +109,13 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
+    assertTrue(o.getObjectReuse());
     assertEquals("filesystem", o.getStateBackend());
     assertEquals(
         "file://" + System.getProperty("user.dir") + "/.seawatch/flink-local/checkpoints",
         o.getStateBackendStoragePath());
     assertFalse(o.isStreaming());
-    assertEquals(15, profile("flink-local").size());
+    assertEquals(16, profile("flink-local").size());
   }
 
   @Test
@@ -141,9 +142,11 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
+    assertTrue(o.getObjectReuse());
+    assertTrue(o.getDisableMetrics());
     // The cluster's config.yaml decides the state backend.
     assertNull(o.getStateBackend());
-    assertEquals(20, profile("flink-cluster").size());
+    assertEquals(22, profile("flink-cluster").size());
   }
 
   /** The cluster config as runner-configs/bin/flink-cluster writes it, read by Flink. */

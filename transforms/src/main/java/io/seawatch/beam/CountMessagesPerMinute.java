@@ -16,14 +16,15 @@ import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /**
  * Counts decoded messages per AIS type and UTC minute of event time. The input is a list of
@@ -41,10 +42,13 @@ public final class CountMessagesPerMinute
   private static final long serialVersionUID = 1L;
 
   static final String STEP_WINDOW = "WindowByMinute";
+  static final String STEP_GLOBAL = "IntoGlobalWindow";
   static final String STEP_PRE_COUNT = "CountPerBundle";
   static final String STEP_UNION = "UnionParts";
   static final String STEP_COUNT = "CountPerType";
   static final String STEP_TO_ROW = "ToMessageCount";
+
+  private static final Duration MINUTE = Duration.standardMinutes(1);
 
   private final Duration allowedLateness;
   private final Duration lateFiringDelay;
@@ -68,33 +72,34 @@ public final class CountMessagesPerMinute
 
   @Override
   public PCollection<MessageCount> expand(PCollectionList<Integer> parts) {
-    Window<Integer> window =
-        Window.<Integer>into(FixedWindows.of(Duration.standardMinutes(1)))
-            .triggering(
-                AfterWatermark.pastEndOfWindow()
-                    .withLateFirings(
-                        lateFiringDelay.isEqual(Duration.ZERO)
-                            ? AfterPane.elementCountAtLeast(1)
-                            : AfterProcessingTime.pastFirstElementInPane()
-                                .plusDelayOf(lateFiringDelay)))
-            .withAllowedLateness(allowedLateness)
-            .accumulatingFiredPanes();
     // The keyed sum costs a state read and write (RocksDB on the cluster) per element: count
     // within each bundle of each part first, so it sees one partial count per (minute, type),
     // part and bundle. Per part, so that on Flink the counting chains onto the operator that
-    // decoded the part (ApplyToEachPart).
+    // decoded the part (ApplyToEachPart); before the windowing, so that the window is assigned
+    // to the partial counts only, not to every message.
     List<PCollection<KV<Integer, Long>>> partial = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       String suffix = parts.size() == 1 ? "" : String.valueOf(i + 1);
       partial.add(
-          parts.get(i)
-              .apply(STEP_WINDOW + suffix, window)
+          Windowing.inGlobalWindow(parts.get(i), STEP_GLOBAL + suffix)
               .apply(STEP_PRE_COUNT + suffix, ParDo.of(new CountPerBundleFn()))
               .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of())));
     }
     return PCollectionList.of(partial)
         .apply(STEP_UNION, Flatten.pCollections())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+        .apply(
+            STEP_WINDOW,
+            Window.<KV<Integer, Long>>into(FixedWindows.of(MINUTE))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(
+                            lateFiringDelay.isEqual(Duration.ZERO)
+                                ? AfterPane.elementCountAtLeast(1)
+                                : AfterProcessingTime.pastFirstElementInPane()
+                                    .plusDelayOf(lateFiringDelay)))
+                .withAllowedLateness(allowedLateness)
+                .accumulatingFiredPanes())
         // The only stateful step: its full name is its Flink operator uid.
         .apply(STEP_COUNT, Sum.longsPerKey())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
@@ -103,16 +108,16 @@ public final class CountMessagesPerMinute
   }
 
   /**
-   * Counts the elements of a bundle per window and value; emits each partial count at the end of
-   * the bundle in its window, timestamped with the window's last instant (what the on-time pane
-   * carries anyway; whether data is late is decided per window, so this changes no pane).
+   * Counts the elements of a bundle per UTC minute of their timestamp and value; emits each
+   * partial count at the end of the bundle timestamped with its minute's last instant, so that
+   * the one-minute windowing after it puts the count in the window its messages would have been
+   * in (and whether it is late is decided per window, as for the messages themselves). Input in
+   * the global window.
    */
   static final class CountPerBundleFn extends DoFn<Integer, KV<Integer, Long>> {
     private static final long serialVersionUID = 1L;
 
-    private record Key(BoundedWindow window, int type) {}
-
-    private transient Map<Key, long[]> counts;
+    private transient Map<Long, long[]> counts;
 
     @StartBundle
     public void startBundle() {
@@ -120,15 +125,18 @@ public final class CountMessagesPerMinute
     }
 
     @ProcessElement
-    public void process(@Element Integer type, BoundedWindow window) {
-      counts.computeIfAbsent(new Key(window, type), k -> new long[1])[0]++;
+    public void process(@Element Integer type, @Timestamp Instant ts) {
+      long minute = Math.floorDiv(ts.getMillis(), MINUTE.getMillis());
+      // The AIS message type is a 6-bit field: minute * 64 + type is unique.
+      counts.computeIfAbsent(minute * 64 + type, k -> new long[] {type, minute, 0})[2]++;
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext ctx) {
-      for (Map.Entry<Key, long[]> e : counts.entrySet()) {
-        BoundedWindow w = e.getKey().window();
-        ctx.output(KV.of(e.getKey().type(), e.getValue()[0]), w.maxTimestamp(), w);
+      long size = MINUTE.getMillis();
+      for (long[] c : counts.values()) {
+        Instant lastInstant = new Instant((c[1] + 1) * size - 1);
+        ctx.output(KV.of((int) c[0], c[2]), lastInstant, GlobalWindow.INSTANCE);
       }
       counts = null;
     }

@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.coders.VoidCoder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -82,6 +86,11 @@ final class JdbcWrites {
    * Buffers a bundle's rows and hands them to {@link #write} every {@code batchSize} rows and when
    * the bundle finishes, on a pooled connection with {@link #withRetries}. No state and no shuffle:
    * a row is in Postgres before its bundle completes, so before the checkpoint that covers it.
+   *
+   * <p>A full batch is written by a background thread while the next one fills (at most one batch
+   * in flight): on Flink the sinks run chained in the Kafka source's thread, which would otherwise
+   * stand idle while Postgres works. The bundle still finishes only when every batch is committed,
+   * and a failed batch fails the bundle (from the next hand-off or the bundle's end).
    */
   abstract static class BufferedWriteFn<T> extends DoFn<T, Void> {
     private static final long serialVersionUID = 1L;
@@ -90,6 +99,8 @@ final class JdbcWrites {
     private final boolean rewrite;
     private final int batchSize;
     private transient List<T> batch;
+    private transient ExecutorService writer;
+    private transient Future<?> inFlight;
 
     BufferedWriteFn(JdbcTarget target, boolean rewrite, int batchSize) {
       this.target = target;
@@ -97,33 +108,73 @@ final class JdbcWrites {
       this.batchSize = batchSize;
     }
 
-    /** Writes one batch; a failure is retried on transient conflicts, else fails the bundle. */
+    /**
+     * Writes one batch; a failure is retried on transient conflicts, else fails the bundle. Runs on
+     * the writer thread, one batch at a time.
+     */
     abstract void write(Connection c, List<T> rows) throws Exception;
+
+    @Setup
+    public void setup() {
+      writer =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "seawatch-jdbc-writer");
+                t.setDaemon(true);
+                return t;
+              });
+    }
 
     @StartBundle
     public void startBundle() {
       batch = new ArrayList<>();
+      inFlight = null;
     }
 
     @ProcessElement
     public void process(@Element T row) throws Exception {
       batch.add(row);
       if (batch.size() >= batchSize) {
-        flush();
+        handOff();
       }
     }
 
     @FinishBundle
     public void finishBundle() throws Exception {
-      flush();
+      if (!batch.isEmpty()) {
+        handOff();
+      }
+      awaitInFlight();
     }
 
-    private void flush() throws Exception {
-      if (batch.isEmpty()) {
+    @Teardown
+    public void teardown() {
+      if (writer != null) {
+        writer.shutdownNow();
+      }
+    }
+
+    private void handOff() throws Exception {
+      awaitInFlight();
+      List<T> rows = batch;
+      batch = new ArrayList<>();
+      inFlight = writer.submit(() -> {
+        withRetries(target, rewrite, c -> write(c, rows));
+        return null;
+      });
+    }
+
+    private void awaitInFlight() throws Exception {
+      Future<?> f = inFlight;
+      inFlight = null;
+      if (f == null) {
         return;
       }
-      withRetries(target, rewrite, c -> write(c, batch));
-      batch.clear();
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception ex ? ex : e;
+      }
     }
   }
 

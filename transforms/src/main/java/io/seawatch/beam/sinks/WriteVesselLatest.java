@@ -1,15 +1,13 @@
 package io.seawatch.beam.sinks;
 
+import io.seawatch.beam.Windowing;
 import io.seawatch.beam.coders.VesselPositionCoder;
 import io.seawatch.db.JdbcTarget;
 import io.seawatch.db.VesselLatestTable;
 import io.seawatch.model.VesselPosition;
 import java.util.Objects;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -34,7 +32,6 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class WriteVesselLatest
     extends PTransform<PCollection<VesselPosition>, PCollection<Void>> {
-  public static final String FILTER_STEP = "KeepWithCoordinates";
   public static final String WINDOW_STEP = "IntoGlobalWindow";
   public static final String REDUCE_STEP = "KeepNewestPerBundle";
   public static final String UPSERT_STEP = "UpsertVesselLatest";
@@ -58,14 +55,14 @@ public final class WriteVesselLatest
 
   @Override
   public PCollection<Void> expand(PCollection<VesselPosition> positions) {
-    return positions
-        .apply(FILTER_STEP, Filter.by(VesselLatestTable::accepts))
-        .apply(WINDOW_STEP, Window.<VesselPosition>into(new GlobalWindows()))
+    // Skipping the positions without coordinates happens in the reduction: on Flink every step
+    // here runs for every position, in the Kafka source's thread.
+    return Windowing.inGlobalWindow(positions, WINDOW_STEP)
         .apply(
             REDUCE_STEP,
             ParDo.of(
                 new KeepLatestPerBundleFn<Integer, VesselPosition>(
-                    VesselPosition::mmsi, VesselLatestTable::newer)))
+                    VesselPosition::mmsi, VesselLatestTable::newer, VesselLatestTable::accepts)))
         .setCoder(VesselPositionCoder.of())
         .apply(
             UPSERT_STEP,

@@ -1,5 +1,6 @@
 package io.seawatch.beam.sinks;
 
+import io.seawatch.beam.Windowing;
 import io.seawatch.beam.coders.VesselStaticRowCoder;
 import io.seawatch.db.JdbcTarget;
 import io.seawatch.db.VesselStaticRow;
@@ -9,8 +10,6 @@ import java.util.Objects;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
@@ -57,12 +56,14 @@ public final class WriteVesselStatic
 
   @Override
   public PCollection<Void> expand(PCollection<VesselStatic> statics) {
-    return statics
-        .apply(
-            TO_ROW_STEP,
-            MapElements.into(TypeDescriptor.of(VesselStaticRow.class)).via(VesselStaticRow::from))
-        .setCoder(VesselStaticRowCoder.of())
-        .apply(WINDOW_STEP, Window.<VesselStaticRow>into(new GlobalWindows()))
+    return Windowing.inGlobalWindow(
+            statics
+                .apply(
+                    TO_ROW_STEP,
+                    MapElements.into(TypeDescriptor.of(VesselStaticRow.class))
+                        .via(VesselStaticRow::from))
+                .setCoder(VesselStaticRowCoder.of()),
+            WINDOW_STEP)
         .apply(
             REDUCE_STEP,
             ParDo.of(
