@@ -11,8 +11,13 @@ import io.seawatch.testdata.Nmea;
 import io.seawatch.testdata.StaticVoyageData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.MapState;
 import org.apache.beam.sdk.state.ReadableState;
 import org.apache.beam.sdk.state.TimeDomain;
 import org.apache.beam.sdk.state.Timer;
@@ -33,9 +38,10 @@ import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
 /**
- * State of a build before per-fragment deadlines, as a savepoint restores it (the old bag and a
- * hold, no {@code due}): its fragments still pair and time out at event time + timeout. No runner
- * can be handed such state, so the DoFn's methods are called with in-memory state.
+ * The DoFn's state handling, called with in-memory state: which slots a firing reads and writes,
+ * and state of earlier builds as a savepoint restores it (the old bag and a hold, no {@code due};
+ * or every pending fragment in the bag, from a build before the slots), which no runner can be
+ * handed. Pairing itself is tested through a runner in DecodeAisSentencesTest.
  */
 @RunWith(JUnit4.class)
 public class ReassembleMultipartFnTest {
@@ -46,8 +52,10 @@ public class ReassembleMultipartFnTest {
   private final ReassembleMultipartFn fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT));
   private final FakeBag<TimestampedValue<KV<RawLine, Long>>> bag = new FakeBag<>();
   private final FakeBag<TimestampedValue<RawLine>> legacy = new FakeBag<>();
-  private final FakeValue hold = new FakeValue();
-  private final FakeValue due = new FakeValue();
+  private final FakeSlots slots = new FakeSlots();
+  private final FakeValue<SortedMap<Long, KV<Long, Long>>> slotIndex = new FakeValue<>();
+  private final FakeValue<Long> hold = new FakeValue<>();
+  private final FakeValue<Long> due = new FakeValue<>();
   private final FakeTimer timer = new FakeTimer();
   private final FakeOut out = new FakeOut();
 
@@ -80,7 +88,7 @@ public class ReassembleMultipartFnTest {
     fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
         timer);
     assertNull("not the earliest: the old timer stays", timer.target);
-    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
 
     assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
     assertEquals(List.of(), legacy.items);
@@ -105,7 +113,7 @@ public class ReassembleMultipartFnTest {
     assertEquals(List.of(T0 + TIMEOUT, T0 + 1000 + TIMEOUT),
         bag.items.stream().map(tv -> tv.getValue().getValue()).toList());
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + (T0 + 1000)), out.typesAndDeadLetters());
     assertNull(hold.read());
   }
@@ -116,9 +124,80 @@ public class ReassembleMultipartFnTest {
     legacy.add(TimestampedValue.of(line(1, T0, VOYAGE.get(0)), new Instant(T0)));
     hold.write(T0);
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, legacy, hold, due, timer, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
 
     assertEquals(List.of("deadLetters ais.nmea/0/1 @" + T0), out.typesAndDeadLetters());
+    assertNull(hold.read());
+  }
+
+  /**
+   * A firing reads only the slots with a ready fragment and those receiving arrivals; a fragment
+   * not ready yet stays in its slot, untouched, until a later firing pairs it; then every cell is
+   * empty.
+   */
+  @Test
+  public void aFiringReadsOnlyReadySlots() {
+    List<String> other = fragments(new StaticVoyageData(0, 244654321, 0, 9134271, "PDXY",
+        "SOUTH WIND", 80, 200, 40, 16, 16, 1, 6, 2, 14, 30, 95, "HAMBURG", false).encode());
+    long later = T0 + 300_000; // 30 slots after T0
+    timer.watermark = T0 - 10_000;
+    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    fn.process(KV.of("k", line(3, later, other.get(0))), new Instant(later), bag, legacy, hold,
+        due, timer);
+    assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target);
+
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
+    long laterSlot = Math.floorDiv(later, ReassembleMultipartFn.SLOT_MILLIS);
+    assertEquals(List.of(), slots.reads);
+    assertEquals(List.of(laterSlot), List.copyOf(slots.items.keySet()));
+    assertEquals(List.of(laterSlot), List.copyOf(slotIndex.read().keySet()));
+    assertEquals(KV.of(later, later + TIMEOUT), slotIndex.read().get(laterSlot));
+    assertEquals(List.of(), bag.items);
+    assertEquals(Long.valueOf(later), hold.read());
+    assertEquals(Long.valueOf(later + TIMEOUT), due.read());
+    assertEquals(Long.valueOf(later + TIMEOUT), timer.target);
+
+    // The partner arrives; the next firing reads the slot and pairs the two.
+    timer.watermark = later - 10_000;
+    fn.process(KV.of("k", line(4, later, other.get(1))), new Instant(later), bag, legacy, hold,
+        due, timer);
+    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + T0, "messageTypes 5 @" + later),
+        out.typesAndDeadLetters());
+    assertEquals(List.of(laterSlot), slots.reads);
+    assertEquals(List.of(), bag.items);
+    assertEquals(0, slots.items.size());
+    assertNull(slotIndex.read());
+    assertNull(hold.read());
+    assertNull(due.read());
+  }
+
+  /** A build before the slots kept every pending fragment in the bag: they move into slots. */
+  @Test
+  public void aBagOfEveryPendingFragmentMovesIntoSlots() {
+    long later = T0 + 300_000;
+    bag.add(TimestampedValue.of(KV.of(line(1, T0, VOYAGE.get(0)), T0 + TIMEOUT), new Instant(T0)));
+    bag.add(TimestampedValue.of(KV.of(line(2, T0, VOYAGE.get(1)), T0 + TIMEOUT), new Instant(T0)));
+    bag.add(TimestampedValue.of(KV.of(line(3, later, VOYAGE.get(0)), later + TIMEOUT),
+        new Instant(later)));
+    hold.write(T0);
+    due.write(T0 + TIMEOUT);
+
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
+    assertEquals(List.of(), bag.items);
+    assertEquals(1, slots.items.size());
+    assertEquals(Long.valueOf(later), hold.read());
+
+    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + T0, "deadLetters ais.nmea/0/3 @" + later),
+        out.typesAndDeadLetters());
+    assertEquals(0, slots.items.size());
+    assertNull(slotIndex.read());
     assertNull(hold.read());
   }
 
@@ -196,23 +275,87 @@ public class ReassembleMultipartFnTest {
     }
   }
 
-  private static final class FakeValue implements ValueState<Long> {
-    private Long value;
+  private static final class FakeValue<T> implements ValueState<T> {
+    private T value;
 
-    @Override public void write(Long input) {
+    @Override public void write(T input) {
       value = input;
     }
 
-    @Override public Long read() {
+    @Override public T read() {
       return value;
     }
 
-    @Override public ValueState<Long> readLater() {
+    @Override public ValueState<T> readLater() {
       return this;
     }
 
     @Override public void clear() {
       value = null;
+    }
+  }
+
+  /** The slots; counts the slots read, to show which ones a firing leaves alone. */
+  private static final class FakeSlots
+      implements MapState<Long, List<TimestampedValue<KV<RawLine, Long>>>> {
+    final TreeMap<Long, List<TimestampedValue<KV<RawLine, Long>>>> items = new TreeMap<>();
+    final List<Long> reads = new ArrayList<>();
+
+    @Override public void put(Long key, List<TimestampedValue<KV<RawLine, Long>>> value) {
+      items.put(key, new ArrayList<>(value));
+    }
+
+    @Override public ReadableState<List<TimestampedValue<KV<RawLine, Long>>>> computeIfAbsent(
+        Long key, Function<? super Long, ? extends List<TimestampedValue<KV<RawLine, Long>>>> f) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public void remove(Long key) {
+      items.remove(key);
+    }
+
+    @Override public ReadableState<List<TimestampedValue<KV<RawLine, Long>>>> get(Long key) {
+      reads.add(key);
+      List<TimestampedValue<KV<RawLine, Long>>> v = items.get(key);
+      return readable(v == null ? null : new ArrayList<>(v));
+    }
+
+    @Override public ReadableState<List<TimestampedValue<KV<RawLine, Long>>>> getOrDefault(
+        Long key, List<TimestampedValue<KV<RawLine, Long>>> dflt) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public ReadableState<Iterable<Long>> keys() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public ReadableState<Iterable<List<TimestampedValue<KV<RawLine, Long>>>>> values() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public ReadableState<Iterable<Map.Entry<Long, List<TimestampedValue<KV<RawLine,
+        Long>>>>>> entries() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public ReadableState<Boolean> isEmpty() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public void clear() {
+      items.clear();
+    }
+
+    private static <V> ReadableState<V> readable(V v) {
+      return new ReadableState<V>() {
+        @Override public V read() {
+          return v;
+        }
+
+        @Override public ReadableState<V> readLater() {
+          return this;
+        }
+      };
     }
   }
 
