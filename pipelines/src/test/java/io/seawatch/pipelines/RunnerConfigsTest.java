@@ -106,7 +106,7 @@ public class RunnerConfigsTest {
     assertEquals(Long.valueOf(120_000), o.getCheckpointTimeoutMillis());
     assertEquals(1, o.getNumConcurrentCheckpoints());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
-    assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
+    assertEquals(Long.valueOf(100000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
     assertTrue(o.getObjectReuse());
@@ -139,7 +139,7 @@ public class RunnerConfigsTest {
     assertTrue(o.isExternalizedCheckpointsEnabled());
     assertTrue(o.getRetainExternalizedCheckpointsOnCancellation());
     assertTrue(o.getFinishBundleBeforeCheckpointing());
-    assertEquals(Long.valueOf(10000), o.getMaxBundleSize());
+    assertEquals(Long.valueOf(100000), o.getMaxBundleSize());
     assertEquals(Long.valueOf(1000), o.getMaxBundleTimeMills());
     assertTrue(o.getFasterCopy());
     assertTrue(o.getObjectReuse());

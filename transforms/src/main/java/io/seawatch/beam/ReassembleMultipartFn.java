@@ -66,10 +66,12 @@ import org.joda.time.Instant;
  * {@link #SLOT_MILLIS} of event time) and reads only the slots that hold a ready fragment;
  * {@link #STATE_SLOT_INDEX} lists the slots with their earliest event time and earliest deadline,
  * which is all the firing needs to find the ready slots and set the next timer. Before the slots,
- * every firing read the whole bag and wrote back every fragment not ready yet: with the
- * watermark {@code maxOutOfOrderness} behind the data, each fragment was serialised about four
- * times, and on the Flink benchmark the reassembly of 5 % of the lines took a third of the
- * TaskManager's CPU (docs/benchmarks.md, "End to end").
+ * every firing read the whole bag and wrote back every fragment not ready yet: with firings
+ * {@code timeout} apart and the watermark {@code maxOutOfOrderness} behind the data, each fragment
+ * was written and read about {@code 1 + maxOutOfOrderness / timeout} times (3.5 with the
+ * defaults), and on the Flink benchmark the reassembly of 5 % of the lines took a third of the
+ * TaskManager's CPU (docs/benchmarks.md, "End to end"). Now it is about twice
+ * (ReassembleMultipartFnTest).
  *
  * <p>State cleanup: when no fragment is pending the bag, slots, index and hold are cleared and no
  * timer is set, so an idle key keeps neither state nor timer.
