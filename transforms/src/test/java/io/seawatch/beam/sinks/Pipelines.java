@@ -1,6 +1,8 @@
 package io.seawatch.beam.sinks;
 
 import io.seawatch.beam.coders.SeawatchCoders;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -23,7 +25,23 @@ final class Pipelines {
     run(p);
   }
 
-  /** Runs one sink over a TestStream (panes fired by processing time, then the final pane). */
+  /**
+   * Runs one sink over {@code input} in reverse order, one element per bundle (a TestStream), so
+   * each bundle writes its own rows and the SQL decides between them, as between the workers of
+   * a parallel job.
+   */
+  static <T> void writeNewestFirstOnePerBundle(
+      List<T> input, Coder<T> coder, PTransform<PCollection<T>, PCollection<Void>> sink) {
+    List<T> reversed = new ArrayList<>(input);
+    Collections.reverse(reversed);
+    TestStream.Builder<T> stream = TestStream.create(coder);
+    for (T element : reversed) {
+      stream = stream.addElements(element);
+    }
+    write(stream.advanceWatermarkToInfinity(), sink);
+  }
+
+  /** Runs one sink over a TestStream. */
   static <T> void write(TestStream<T> input, PTransform<PCollection<T>, PCollection<Void>> sink) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);

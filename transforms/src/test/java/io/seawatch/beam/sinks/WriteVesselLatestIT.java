@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.sdk.testing.TestStream;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -73,13 +72,7 @@ public class WriteVesselLatestIT {
    */
   @Test
   public void newestWinsAcrossBundles() throws Exception {
-    List<VesselPosition> reversed = new ArrayList<>(MESSAGES);
-    Collections.reverse(reversed);
-    TestStream.Builder<VesselPosition> stream = TestStream.create(VesselPositionCoder.of());
-    for (VesselPosition m : reversed) {
-      stream = stream.addElements(m);
-    }
-    Pipelines.write(stream.advanceWatermarkToInfinity(), WriteVesselLatest.to(DB.target()));
+    Pipelines.writeNewestFirstOnePerBundle(MESSAGES, VesselPositionCoder.of(), WriteVesselLatest.to(DB.target()));
     assertEquals(EXPECTED, table());
   }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.sdk.testing.TestStream;
 import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -86,13 +85,7 @@ public class WriteVesselStaticIT {
    */
   @Test
   public void newestWinsAcrossBundles() throws Exception {
-    List<VesselStatic> reversed = new ArrayList<>(MESSAGES);
-    Collections.reverse(reversed);
-    TestStream.Builder<VesselStatic> stream = TestStream.create(VesselStaticCoder.of());
-    for (VesselStatic m : reversed) {
-      stream = stream.addElements(m);
-    }
-    Pipelines.write(stream.advanceWatermarkToInfinity(), WriteVesselStatic.to(DB.target()));
+    Pipelines.writeNewestFirstOnePerBundle(MESSAGES, VesselStaticCoder.of(), WriteVesselStatic.to(DB.target()));
     assertEquals(EXPECTED, table());
   }
 
