@@ -77,29 +77,30 @@ public final class CountMessagesPerMinute
     // part and bundle. Per part, so that on Flink the counting chains onto the operator that
     // decoded the part (ApplyToEachPart); before the windowing, so that the window is assigned
     // to the partial counts only, not to every message.
+    Window<KV<Integer, Long>> byMinute =
+        Window.<KV<Integer, Long>>into(FixedWindows.of(MINUTE))
+            .triggering(
+                AfterWatermark.pastEndOfWindow()
+                    .withLateFirings(
+                        lateFiringDelay.isEqual(Duration.ZERO)
+                            ? AfterPane.elementCountAtLeast(1)
+                            : AfterProcessingTime.pastFirstElementInPane()
+                                .plusDelayOf(lateFiringDelay)))
+            .withAllowedLateness(allowedLateness)
+            .accumulatingFiredPanes();
     List<PCollection<KV<Integer, Long>>> partial = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       String suffix = parts.size() == 1 ? "" : String.valueOf(i + 1);
       partial.add(
           Windowing.inGlobalWindow(parts.get(i), STEP_GLOBAL + suffix)
               .apply(STEP_PRE_COUNT + suffix, ParDo.of(new CountPerBundleFn()))
-              .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of())));
+              .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
+              // Per part too: behind the union it would be an operator of its own on Flink.
+              .apply(STEP_WINDOW + suffix, byMinute));
     }
     return PCollectionList.of(partial)
         .apply(STEP_UNION, Flatten.pCollections())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
-        .apply(
-            STEP_WINDOW,
-            Window.<KV<Integer, Long>>into(FixedWindows.of(MINUTE))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withLateFirings(
-                            lateFiringDelay.isEqual(Duration.ZERO)
-                                ? AfterPane.elementCountAtLeast(1)
-                                : AfterProcessingTime.pastFirstElementInPane()
-                                    .plusDelayOf(lateFiringDelay)))
-                .withAllowedLateness(allowedLateness)
-                .accumulatingFiredPanes())
         // The only stateful step: its full name is its Flink operator uid.
         .apply(STEP_COUNT, Sum.longsPerKey())
         .setCoder(KvCoder.of(VarIntCoder.of(), VarLongCoder.of()))
