@@ -80,17 +80,18 @@ public final class IngestCommand implements Command {
 
     out.println("ingest: " + describe(options) + " -> " + target.redactedUrl()
         + " on " + options.getRunner().getSimpleName());
+    // Timed from here: the Flink runner in local mode runs a bounded job inside run().
+    long started = System.nanoTime();
     PipelineResult result = pipeline.run();
     if (!direct && result.getState() == PipelineResult.State.RUNNING
         && options.getRunner().getSimpleName().equals("FlinkRunner")) {
       out.println("ingest: submitted; the job runs on Flink until cancelled");
       return 0;
     }
-    return follow(result, out);
+    return follow(result, started, out);
   }
 
-  private static int follow(PipelineResult result, PrintStream out) {
-    long started = System.nanoTime();
+  private static int follow(PipelineResult result, long started, PrintStream out) {
     long lastLines = 0;
     long lastNanos = started;
     PipelineResult.State state;
