@@ -559,7 +559,7 @@ final class BenchChurn {
             committedAtKill = sample.committed();
             killEpoch = System.currentTimeMillis();
             killSeconds = (System.nanoTime() - started) / 1e9;
-            restartTaskManager();
+            restartTaskManager(s.repo, s.stateDir, s.flinkRest);
             log("TaskManager killed at %.1f s and restarted (%.1f s later)", killSeconds,
                 (System.nanoTime() - started) / 1e9 - killSeconds);
             record(withNote(poll(jobId, probe, hold, ""), "TaskManager killed"));
@@ -701,29 +701,6 @@ final class BenchChurn {
       }
     }
 
-    private void restartTaskManager() throws Exception {
-      ProcessBuilder pb = new ProcessBuilder(
-          s.repo.resolve("runner-configs/bin/flink-cluster").toString(), "restart-taskmanager",
-          "--state-dir", s.stateDir.toString()).redirectErrorStream(true);
-      // The script rewrites the cluster's config from the template and these two ports: take
-      // the RPC port from the running cluster's config so the new TaskManager finds its
-      // JobManager (and no other cluster's).
-      pb.environment().put("SEAWATCH_FLINK_REST_PORT",
-          Integer.toString(URI.create(s.flinkRest).getPort()));
-      String rpc = rpcPort(s.stateDir.resolve("conf/config.yaml"));
-      if (rpc != null) {
-        pb.environment().put("SEAWATCH_FLINK_RPC_PORT", rpc);
-      } else if (System.getenv("SEAWATCH_FLINK_RPC_PORT") == null) {
-        throw new UserError("no jobmanager.rpc.port in " + s.stateDir.resolve("conf/config.yaml")
-            + " and SEAWATCH_FLINK_RPC_PORT is not set: give --stateDir of the cluster");
-      }
-      Process p = pb.start();
-      String text = new String(p.getInputStream().readAllBytes(), UTF_8);
-      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("flink-cluster restart-taskmanager failed:\n" + text);
-      }
-    }
-
     private String findJob(String name) throws Exception {
       for (int i = 0; i < 240; i++) {
         try {
@@ -767,6 +744,33 @@ final class BenchChurn {
     private void log(String format, Object... args) {
       out.printf(Locale.ROOT, "churn [%7.1f s] %s%n", (System.nanoTime() - started) / 1e9,
           String.format(Locale.ROOT, format, args));
+    }
+  }
+
+  /**
+   * Restarts the session cluster's TaskManager ({@code flink-cluster restart-taskmanager}: SIGKILL,
+   * then a new one) and waits for the script. The script rewrites the cluster's config from the
+   * template and two ports: the REST port comes from {@code flinkRest}, the RPC port from the
+   * running cluster's config, so the new TaskManager finds its JobManager (and no other
+   * cluster's).
+   */
+  static void restartTaskManager(Path repo, Path stateDir, String flinkRest) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(
+        repo.resolve("runner-configs/bin/flink-cluster").toString(), "restart-taskmanager",
+        "--state-dir", stateDir.toString()).redirectErrorStream(true);
+    pb.environment().put("SEAWATCH_FLINK_REST_PORT",
+        Integer.toString(URI.create(flinkRest).getPort()));
+    String rpc = rpcPort(stateDir.resolve("conf/config.yaml"));
+    if (rpc != null) {
+      pb.environment().put("SEAWATCH_FLINK_RPC_PORT", rpc);
+    } else if (System.getenv("SEAWATCH_FLINK_RPC_PORT") == null) {
+      throw new UserError("no jobmanager.rpc.port in " + stateDir.resolve("conf/config.yaml")
+          + " and SEAWATCH_FLINK_RPC_PORT is not set: give --stateDir of the cluster");
+    }
+    Process p = pb.start();
+    String text = new String(p.getInputStream().readAllBytes(), UTF_8);
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalStateException("flink-cluster restart-taskmanager failed:\n" + text);
     }
   }
 

@@ -435,7 +435,7 @@ public final class BenchCommand implements Command {
         // A fresh TaskManager per run: equal starting conditions, and Beam's job class loaders
         // leak metaspace (beam#20783): the TaskManager died with "OutOfMemoryError: Metaspace"
         // after about a dozen benchmark jobs.
-        restartTaskManager();
+        BenchChurn.restartTaskManager(s.repo, s.stateDir, s.flinkRest);
       }
       long tmPid = ProcessCpu.pidFrom(s.stateDir.resolve("taskmanager.pid"));
       long kafkaPid = ProcessCpu.pidFrom(s.kafkaDir.resolve("kafka.pid"));
@@ -503,19 +503,6 @@ public final class BenchCommand implements Command {
                 (tFirst - submitted) / 1e9));
       } finally {
         cancel(jobId);
-      }
-    }
-
-    private void restartTaskManager() throws Exception {
-      ProcessBuilder pb = new ProcessBuilder(
-          s.repo.resolve("runner-configs/bin/flink-cluster").toString(), "restart-taskmanager",
-          "--state-dir", s.stateDir.toString()).redirectErrorStream(true);
-      pb.environment().put("SEAWATCH_FLINK_REST_PORT",
-          Integer.toString(URI.create(s.flinkRest).getPort()));
-      Process p = pb.start();
-      String text = new String(p.getInputStream().readAllBytes(), UTF_8);
-      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("flink-cluster restart-taskmanager failed:\n" + text);
       }
     }
 
