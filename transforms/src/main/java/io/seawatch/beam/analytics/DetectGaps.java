@@ -1,5 +1,6 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.values.FixOrEvent;
 import io.seawatch.beam.coders.DeadLetterCoder;
 import io.seawatch.beam.coders.FixCoder;
 import io.seawatch.beam.coders.FixOrEventCoder;

@@ -1,5 +1,6 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.values.FenceFix;
 import io.seawatch.beam.coders.FenceFixCoder;
 import io.seawatch.db.GeofenceRow;
 import io.seawatch.rules.Fix;

@@ -1,5 +1,6 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.values.FixOrEvent;
 import io.seawatch.beam.coders.FixOrEventCoder;
 import io.seawatch.db.VesselStatsRow;
 import io.seawatch.geo.Geo;

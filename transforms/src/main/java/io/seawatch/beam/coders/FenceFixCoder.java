@@ -1,6 +1,6 @@
 package io.seawatch.beam.coders;
 
-import io.seawatch.beam.analytics.FenceFix;
+import io.seawatch.beam.values.FenceFix;
 import io.seawatch.db.GeofenceRow;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.seawatch.beam.coders;
 
-import io.seawatch.beam.analytics.FixOrEvent;
+import io.seawatch.beam.values.FixOrEvent;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.seawatch.beam.coders;
 
-import io.seawatch.beam.analytics.FenceFix;
-import io.seawatch.beam.analytics.FixOrEvent;
+import io.seawatch.beam.values.FenceFix;
+import io.seawatch.beam.values.FixOrEvent;
 import io.seawatch.db.GeofenceRow;
 import io.seawatch.db.VesselStaticRow;
 import io.seawatch.db.VesselStatsRow;

@@ -1,5 +1,6 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.values.FixOrEvent;
 import static io.seawatch.rules.RuleScenarios.millis;
 import static org.junit.Assert.assertEquals;
 

@@ -2,8 +2,8 @@ package io.seawatch.beam.coders;
 
 import static org.junit.Assert.assertThrows;
 
-import io.seawatch.beam.analytics.FenceFix;
-import io.seawatch.beam.analytics.FixOrEvent;
+import io.seawatch.beam.values.FenceFix;
+import io.seawatch.beam.values.FixOrEvent;
 import io.seawatch.db.GeofenceRow;
 import io.seawatch.db.VesselStatsRow;
 import io.seawatch.model.VesselPosition;

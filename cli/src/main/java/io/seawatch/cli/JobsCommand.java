@@ -1,0 +1,32 @@
+package io.seawatch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code seawatch jobs}: the jobs of the Flink session cluster and their last checkpoint. */
+public final class JobsCommand implements Command {
+  @Override
+  public String name() {
+    return "jobs";
+  }
+
+  @Override
+  public String summary() {
+    return "List the jobs of the Flink session cluster with their checkpoints";
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Flags flags = Flags.parse(name(), args, Set.of("flinkRest"), Set.of("help"));
+    if (flags.has("help")) {
+      out.println("Usage: seawatch jobs [--flinkRest=URL]   (default " + FlinkRest.DEFAULT_URL + ")");
+      out.println("Every job of the cluster, newest first: id, state, name and checkpoints.");
+      return 0;
+    }
+    FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
+    flink.requireReachable();
+    StatusCommand.printJobs(flink, flink.jobs(), out);
+    return 0;
+  }
+}

@@ -1,0 +1,124 @@
+package io.seawatch.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+public class MigrateCommandIT {
+  private static final String BASE_URL =
+      System.getProperty("seawatch.it.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/test");
+
+  private final String schema = "it_migratecmd_" + UUID.randomUUID().toString().substring(0, 8);
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private void sql(String statement) throws Exception {
+    try (Connection c = DriverManager.getConnection(BASE_URL, "postgres", null);
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  @Before
+  public void createSchema() throws Exception {
+    sql("CREATE SCHEMA " + schema);
+  }
+
+  @After
+  public void dropSchema() throws Exception {
+    sql("DROP SCHEMA " + schema + " CASCADE");
+  }
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    String[] all = new String[args.length + 1];
+    all[0] = "migrate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Seawatch.run(
+        all,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** The command itself, without the dispatcher, printing into {@link #out} and {@link #err}. */
+  private int runCommand(String... args) {
+    out.reset();
+    err.reset();
+    return new MigrateCommand()
+        .run(
+            java.util.List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String url() {
+    return BASE_URL + "?currentSchema=" + schema;
+  }
+
+  @Test
+  public void badUrlIsOneLineExitTwoWithoutThePassword() {
+    assertEquals(2, run("--jdbcUrl=jdbc:postgresql://127.0.0.1:1/test?password=hunter2"));
+    String e = err();
+    assertTrue(
+        e,
+        e.startsWith(
+            "seawatch migrate: error: cannot connect to"
+                + " jdbc:postgresql://127.0.0.1:1/test?password=***: "));
+    assertEquals(e, 1, e.split("\n", -1).length - 1);
+    assertFalse(e, e.contains("hunter2"));
+  }
+
+  @Test
+  public void passwordFlagIsRefusedWithoutEchoingIt() {
+    assertEquals(2, run("--jdbcPassword=hunter2"));
+    assertEquals(
+        "seawatch migrate: error: unknown option '--jdbcPassword' (--jdbcUrl, --jdbcUser,"
+            + " --dryRun; the password is read from PGPASSWORD)\n",
+        err());
+  }
+
+  @Test
+  public void appliesThenReportsNothingPending() {
+    assertEquals(0, runCommand("--jdbcUrl=" + url(), "--dryRun"));
+    assertEquals(
+        "schema " + schema + " at " + url() + " as postgres\n"
+            + "  V1   ingest tables                  pending\n"
+            + "  V2   analytics                      pending\n"
+            + "2 pending (dry run: nothing applied)\n",
+        out());
+
+    assertEquals(0, runCommand("--jdbcUrl=" + url()));
+    assertEquals(
+        "schema " + schema + " at " + url() + " as postgres\n"
+            + "  V1   ingest tables                  applied now\n"
+            + "  V2   analytics                      applied now\n"
+            + "applied 2, already applied 0, pending 0\n",
+        out());
+
+    assertEquals(0, runCommand("--jdbcUrl=" + url(), "--jdbcUser=postgres"));
+    assertTrue(out(), out().endsWith("applied 0, already applied 2, pending 0\n"));
+    // Through the dispatcher: exit 0, nothing on stderr.
+    assertEquals(0, run("--jdbcUrl=" + url()));
+    assertEquals("", err());
+  }
+}
