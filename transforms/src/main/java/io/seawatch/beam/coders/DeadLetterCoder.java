@@ -13,6 +13,10 @@ import org.apache.beam.sdk.util.VarInt;
  * be appended to {@link DeadLetter.Stage}, never inserted (persisted state would decode wrongly).
  */
 public final class DeadLetterCoder extends AtomicCoder<DeadLetter> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 3935043130558670259L;
+
   private static final DeadLetterCoder INSTANCE = new DeadLetterCoder();
   private static final DeadLetter.Stage[] STAGES = DeadLetter.Stage.values();
 

@@ -9,6 +9,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /** Deterministic coder for a {@code density_hourly} row. */
 public final class DensityCountCoder extends AtomicCoder<DensityCount> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = -5695291351402176494L;
+
   private static final DensityCountCoder INSTANCE = new DensityCountCoder();
 
   private DensityCountCoder() {}

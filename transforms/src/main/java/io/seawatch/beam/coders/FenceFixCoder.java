@@ -12,6 +12,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /** Deterministic coder for {@link FenceFix}: the fix, then the fences containing it. */
 public final class FenceFixCoder extends AtomicCoder<FenceFix> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 2634238764525446798L;
+
   private static final FenceFixCoder INSTANCE = new FenceFixCoder();
 
   private FenceFixCoder() {}

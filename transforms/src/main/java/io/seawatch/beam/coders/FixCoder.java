@@ -8,6 +8,10 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 
 /** Deterministic coder for {@link Fix}: the position, then the source name. */
 public final class FixCoder extends AtomicCoder<Fix> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 1063037432156316356L;
+
   private static final FixCoder INSTANCE = new FixCoder();
 
   private FixCoder() {}

@@ -10,6 +10,10 @@ import org.apache.beam.sdk.coders.CoderException;
 
 /** Deterministic coder for {@link FixOrEvent}: a tag byte (F or E), then the value. */
 public final class FixOrEventCoder extends AtomicCoder<FixOrEvent> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 1040909044063882848L;
+
   private static final FixOrEventCoder INSTANCE = new FixOrEventCoder();
 
   private FixOrEventCoder() {}

@@ -8,6 +8,10 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 
 /** Deterministic coder for a {@link GeofenceRow}. */
 public final class GeofenceRowCoder extends AtomicCoder<GeofenceRow> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = -564861253554129316L;
+
   private static final GeofenceRowCoder INSTANCE = new GeofenceRowCoder();
 
   private GeofenceRowCoder() {}

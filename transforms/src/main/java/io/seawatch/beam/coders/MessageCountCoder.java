@@ -9,6 +9,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /** Deterministic coder for {@link MessageCount}: three varints. */
 public final class MessageCountCoder extends AtomicCoder<MessageCount> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = -6190936050377270759L;
+
   private static final MessageCountCoder INSTANCE = new MessageCountCoder();
 
   private MessageCountCoder() {}

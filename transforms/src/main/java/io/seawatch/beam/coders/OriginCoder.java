@@ -9,6 +9,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /** Deterministic coder for {@link Origin}: stream, zig-zag partition (-1 for files), offset. */
 public final class OriginCoder extends AtomicCoder<Origin> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 2238783407660828962L;
+
   private static final OriginCoder INSTANCE = new OriginCoder();
 
   private OriginCoder() {}

@@ -8,6 +8,10 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 
 /** Deterministic coder for an encounter {@link Proximity} observation. */
 public final class ProximityCoder extends AtomicCoder<Proximity> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 6086068360982580527L;
+
   private static final ProximityCoder INSTANCE = new ProximityCoder();
 
   private ProximityCoder() {}

@@ -9,6 +9,10 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /** The line as UTF-8, then its origin. */
 public final class RawLineCoder extends AtomicCoder<RawLine> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = -2580836185306700455L;
+
   private static final RawLineCoder INSTANCE = new RawLineCoder();
   private static final StringUtf8Coder STRING = StringUtf8Coder.of();
   private static final OriginCoder ORIGIN = OriginCoder.of();

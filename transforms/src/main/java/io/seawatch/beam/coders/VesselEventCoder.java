@@ -15,6 +15,10 @@ import org.apache.beam.sdk.util.VarInt;
  * append-only); details are written in key order with a type byte per value.
  */
 public final class VesselEventCoder extends AtomicCoder<VesselEvent> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 2249417748882798772L;
+
   private static final VesselEventCoder INSTANCE = new VesselEventCoder();
   private static final VesselEvent.Kind[] KINDS = VesselEvent.Kind.values();
 

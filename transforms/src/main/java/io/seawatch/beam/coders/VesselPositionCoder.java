@@ -13,6 +13,10 @@ import org.apache.beam.sdk.util.VarInt;
  * decode as {@link Double#NaN}. The receiving source ends the record (UTF-8, length first). A position with everything available takes about 50 bytes.
  */
 public final class VesselPositionCoder extends AtomicCoder<VesselPosition> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 5850248512372534625L;
+
   private static final VesselPositionCoder INSTANCE = new VesselPositionCoder();
 
   private static final int LAT = 1;

@@ -12,6 +12,10 @@ import org.apache.beam.sdk.util.VarInt;
  * eleven nullable fields followed by the present ones in declaration order.
  */
 public final class VesselStaticCoder extends AtomicCoder<VesselStatic> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 3912130539323748622L;
+
   private static final VesselStaticCoder INSTANCE = new VesselStaticCoder();
 
   private VesselStaticCoder() {}

@@ -13,6 +13,10 @@ import org.apache.beam.sdk.util.VarInt;
  * WriteVesselStatic): mmsi, presence bitmask, then per present field its time and value.
  */
 public final class VesselStaticRowCoder extends AtomicCoder<VesselStaticRow> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = -5930415097229920664L;
+
   private static final VesselStaticRowCoder INSTANCE = new VesselStaticRowCoder();
   private static final Field[] FIELDS = Field.values();
 

@@ -11,6 +11,10 @@ import org.apache.beam.sdk.util.VarInt;
 
 /** Deterministic coder for a {@link VesselStatsRow}. */
 public final class VesselStatsRowCoder extends AtomicCoder<VesselStatsRow> {
+  // Coders are Java-serialized into Flink savepoints: a fixed id keeps old savepoints readable
+  // when a signature changes (the value is the one the class had before it was pinned).
+  private static final long serialVersionUID = 7855621177139386691L;
+
   private static final VesselStatsRowCoder INSTANCE = new VesselStatsRowCoder();
 
   private VesselStatsRowCoder() {}
