@@ -11,7 +11,7 @@ import org.junit.Test;
 
 public class MigrationsTest {
   @Test
-  public void migrationFilesAreV1ToVnWithoutGaps() {
+  public void migrationFilesArePinned() {
     File dir = new File("src/main/resources/db/migration");
     List<String> files = Arrays.stream(dir.list()).sorted().toList();
     assertEquals(List.of("V1__ingest_tables.sql", "V2__analytics.sql"), files);
