@@ -258,9 +258,10 @@ public final class CrashTestCommand implements Command {
     List<String> tables = new ArrayList<>();
     try (var ps = c.prepareStatement(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'"
+            + " AND table_type = 'BASE TABLE' AND table_name <> ?"
             + " ORDER BY table_name")) {
       ps.setString(1, schema);
+      ps.setString(2, Migrations.HISTORY_TABLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           tables.add(rs.getString(1));

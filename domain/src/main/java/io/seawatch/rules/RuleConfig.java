@@ -1,8 +1,9 @@
 package io.seawatch.rules;
 
 /**
- * Every threshold of the rules, with the defaults from the issue. Build with {@link #defaults()}
- * and the withers of {@link #toBuilder()}; the constructor validates.
+ * Every threshold of the rules. Build with {@link #defaults()} and the withers of {@link
+ * #toBuilder()}; the constructor validates. The defaults are declared once, as the {@code DEFAULT_*}
+ * constants below (in the units of the ingest options); the pipeline's options refer to them.
  *
  * @param maxSpeedKnots Segmentation: a step faster than this (and at least minJumpNm long) is
  *     impossible. Default 25.0.
@@ -61,9 +62,46 @@ public record RuleConfig(
     long encounterMaxGapMillis,
     int maxOpenEvents)
     implements java.io.Serializable {
-  static final long MINUTE = 60_000L;
+  static final long SECOND = 1_000L;
+  static final long MINUTE = 60 * SECOND;
   static final long HOUR = 60 * MINUTE;
   static final long DAY = 24 * HOUR;
+
+  // The defaults, declared once, in the units of the ingest options that set them (the pipeline's
+  // AnalyticsOptions annotate their @Default with these; IngestPipelineTest checks the mapping).
+  public static final double DEFAULT_MAX_SPEED_KNOTS = 25.0;
+  public static final double DEFAULT_MIN_JUMP_NM = 1.0;
+  public static final int DEFAULT_MAX_OPEN_SEGMENTS = 4;
+  public static final long DEFAULT_SEGMENT_MAX_GAP_MINUTES = 24 * 60;
+  public static final long DEFAULT_GAP_THRESHOLD_MINUTES = 6 * 60;
+  public static final long DEFAULT_FEED_STALL_WINDOW_SECONDS = 60;
+  public static final long DEFAULT_VESSEL_STATE_TTL_DAYS = 30;
+  public static final double DEFAULT_LOITER_MAX_SPEED_KNOTS = 2.0;
+  public static final long DEFAULT_LOITER_MIN_DURATION_MINUTES = 4 * 60;
+  public static final long DEFAULT_LOITER_MAX_FIX_GAP_MINUTES = 60;
+  public static final int DEFAULT_GEOFENCE_CONFIRM_FIXES = 2;
+  public static final long DEFAULT_GEOFENCE_TIMEOUT_MINUTES = 24 * 60;
+  public static final double DEFAULT_PORT_STOP_SPEED_KNOTS = 0.5;
+  public static final long DEFAULT_PORT_MIN_STOP_MINUTES = 30;
+  public static final double DEFAULT_ENCOUNTER_MAX_DISTANCE_METERS = 500.0;
+  public static final long DEFAULT_ENCOUNTER_MIN_DURATION_MINUTES = 2 * 60;
+  public static final double DEFAULT_ENCOUNTER_MAX_SPEED_KNOTS = 2.0;
+  public static final long DEFAULT_ENCOUNTER_MAX_FIX_AGE_MINUTES = 15;
+  public static final long DEFAULT_ENCOUNTER_MAX_GAP_MINUTES = 30;
+  public static final int DEFAULT_MAX_OPEN_EVENTS = 8;
+
+  /** Milliseconds of {@code minutes}: the options' minutes become RuleConfig's millis here. */
+  public static long minutes(long minutes) {
+    return Math.multiplyExact(minutes, MINUTE);
+  }
+
+  public static long seconds(long seconds) {
+    return Math.multiplyExact(seconds, SECOND);
+  }
+
+  public static long days(long days) {
+    return Math.multiplyExact(days, DAY);
+  }
 
   public RuleConfig {
     positive("maxSpeedKnots", maxSpeedKnots);
@@ -136,26 +174,26 @@ public record RuleConfig(
 
   /** Mutable builder starting from the defaults. */
   public static final class Builder {
-    private double maxSpeedKnots = 25.0;
-    private double minJumpNm = 1.0;
-    private int maxOpenSegments = 4;
-    private long segmentMaxGapMillis = 24L * HOUR;
-    private long gapThresholdMillis = 6L * HOUR;
-    private long feedStallWindowMillis = MINUTE;
-    private long vesselStateTtlMillis = 30L * DAY;
-    private double loiterMaxSpeedKnots = 2.0;
-    private long loiterMinDurationMillis = 4L * HOUR;
-    private long loiterMaxFixGapMillis = HOUR;
-    private int geofenceConfirmFixes = 2;
-    private long geofenceTimeoutMillis = 24L * HOUR;
-    private double portStopSpeedKnots = 0.5;
-    private long portMinStopMillis = 30L * MINUTE;
-    private double encounterMaxDistanceMeters = 500.0;
-    private long encounterMinDurationMillis = 2L * HOUR;
-    private double encounterMaxSpeedKnots = 2.0;
-    private long encounterMaxFixAgeMillis = 15L * MINUTE;
-    private long encounterMaxGapMillis = 30L * MINUTE;
-    private int maxOpenEvents = 8;
+    private double maxSpeedKnots = DEFAULT_MAX_SPEED_KNOTS;
+    private double minJumpNm = DEFAULT_MIN_JUMP_NM;
+    private int maxOpenSegments = DEFAULT_MAX_OPEN_SEGMENTS;
+    private long segmentMaxGapMillis = minutes(DEFAULT_SEGMENT_MAX_GAP_MINUTES);
+    private long gapThresholdMillis = minutes(DEFAULT_GAP_THRESHOLD_MINUTES);
+    private long feedStallWindowMillis = seconds(DEFAULT_FEED_STALL_WINDOW_SECONDS);
+    private long vesselStateTtlMillis = days(DEFAULT_VESSEL_STATE_TTL_DAYS);
+    private double loiterMaxSpeedKnots = DEFAULT_LOITER_MAX_SPEED_KNOTS;
+    private long loiterMinDurationMillis = minutes(DEFAULT_LOITER_MIN_DURATION_MINUTES);
+    private long loiterMaxFixGapMillis = minutes(DEFAULT_LOITER_MAX_FIX_GAP_MINUTES);
+    private int geofenceConfirmFixes = DEFAULT_GEOFENCE_CONFIRM_FIXES;
+    private long geofenceTimeoutMillis = minutes(DEFAULT_GEOFENCE_TIMEOUT_MINUTES);
+    private double portStopSpeedKnots = DEFAULT_PORT_STOP_SPEED_KNOTS;
+    private long portMinStopMillis = minutes(DEFAULT_PORT_MIN_STOP_MINUTES);
+    private double encounterMaxDistanceMeters = DEFAULT_ENCOUNTER_MAX_DISTANCE_METERS;
+    private long encounterMinDurationMillis = minutes(DEFAULT_ENCOUNTER_MIN_DURATION_MINUTES);
+    private double encounterMaxSpeedKnots = DEFAULT_ENCOUNTER_MAX_SPEED_KNOTS;
+    private long encounterMaxFixAgeMillis = minutes(DEFAULT_ENCOUNTER_MAX_FIX_AGE_MINUTES);
+    private long encounterMaxGapMillis = minutes(DEFAULT_ENCOUNTER_MAX_GAP_MINUTES);
+    private int maxOpenEvents = DEFAULT_MAX_OPEN_EVENTS;
 
     public Builder maxSpeedKnots(double v) {
       this.maxSpeedKnots = v;

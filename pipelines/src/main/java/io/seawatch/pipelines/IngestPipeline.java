@@ -3,6 +3,7 @@ package io.seawatch.pipelines;
 import io.seawatch.beam.ApplyToEachPart;
 import io.seawatch.beam.CountMessagesPerMinute;
 import io.seawatch.beam.DecodeAisSentences;
+import io.seawatch.beam.ReadAisFromKafka;
 import io.seawatch.beam.analytics.Analytics;
 import io.seawatch.beam.analytics.AnalyticsConfig;
 import io.seawatch.beam.analytics.AnalyzeVessels;
@@ -107,13 +108,13 @@ public final class IngestPipeline {
     void setBounded(boolean value);
 
     @Description("Watermark bound: how far event time may run out of order per partition (s)")
-    @Default.Long(300)
+    @Default.Long(ReadAisFromKafka.DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS)
     long getMaxOutOfOrdernessSeconds();
 
     void setMaxOutOfOrdernessSeconds(long value);
 
     @Description("A caught-up partition without records for this long stops holding the watermark (s)")
-    @Default.Long(30)
+    @Default.Long(ReadAisFromKafka.DEFAULT_IDLE_TIMEOUT_SECONDS)
     long getIdleTimeoutSeconds();
 
     void setIdleTimeoutSeconds(long value);
@@ -157,13 +158,13 @@ public final class IngestPipeline {
   /** Decoding and aggregation options. */
   public interface DecodeOptions extends PipelineOptions {
     @Description("Fragments of a multipart message missing their partners this long (event time) become dead letters (s)")
-    @Default.Long(120)
+    @Default.Long(DecodeAisSentences.DEFAULT_MULTIPART_TIMEOUT_SECONDS)
     long getMultipartTimeoutSeconds();
 
     void setMultipartTimeoutSeconds(long value);
 
     @Description("How late (event time) a message may be and still update its per-minute count (min)")
-    @Default.Long(1440)
+    @Default.Long(CountMessagesPerMinute.DEFAULT_ALLOWED_LATENESS_MINUTES)
     long getStatsAllowedLatenessMinutes();
 
     void setStatsAllowedLatenessMinutes(long value);
@@ -171,8 +172,8 @@ public final class IngestPipeline {
 
   /**
    * Vessel analytics options: the rule thresholds of {@link RuleConfig} (documented in
-   * docs/rules.md; the defaults here are RuleConfig's), the allowed lateness and the geofence
-   * refresh.
+   * docs/rules.md; each default is a {@code RuleConfig.DEFAULT_*} constant, in the option's
+   * unit), the allowed lateness and the geofence refresh.
    */
   public interface AnalyticsOptions extends PipelineOptions {
     @Description("Run the vessel analytics (events, segments, density, running aggregates)")
@@ -182,7 +183,7 @@ public final class IngestPipeline {
     void setAnalytics(boolean value);
 
     @Description("How far behind the watermark a position may arrive and still be analysed in order; later ones become LATE dead letters (min)")
-    @Default.Long(60)
+    @Default.Long(AnalyticsConfig.DEFAULT_ALLOWED_LATENESS_MINUTES)
     long getAnalyticsAllowedLatenessMinutes();
 
     void setAnalyticsAllowedLatenessMinutes(long value);
@@ -194,103 +195,103 @@ public final class IngestPipeline {
     void setGeofenceRefreshMinutes(long value);
 
     @Description("Segmentation: a step faster than this (and at least minJumpNm long) is a spoofed jump (kn)")
-    @Default.Double(25.0)
+    @Default.Double(RuleConfig.DEFAULT_MAX_SPEED_KNOTS)
     double getMaxSpeedKnots();
 
     void setMaxSpeedKnots(double value);
 
     @Description("Segmentation: steps shorter than this are never jumps (NM)")
-    @Default.Double(1.0)
+    @Default.Double(RuleConfig.DEFAULT_MIN_JUMP_NM)
     double getMinJumpNm();
 
     void setMinJumpNm(double value);
 
     @Description("Segmentation: a segment closes after this long without a fix (min)")
-    @Default.Long(1440)
+    @Default.Long(RuleConfig.DEFAULT_SEGMENT_MAX_GAP_MINUTES)
     long getSegmentMaxGapMinutes();
 
     void setSegmentMaxGapMinutes(long value);
 
     @Description("Going dark: a silence of at least this long is a GAP (min)")
-    @Default.Long(360)
+    @Default.Long(RuleConfig.DEFAULT_GAP_THRESHOLD_MINUTES)
     long getGapThresholdMinutes();
 
     void setGapThresholdMinutes(long value);
 
     @Description("Going dark: a gap is a feed stall when its source went silent within this time of the vessel (s)")
-    @Default.Long(60)
+    @Default.Long(RuleConfig.DEFAULT_FEED_STALL_WINDOW_SECONDS)
     long getFeedStallWindowSeconds();
 
     void setFeedStallWindowSeconds(long value);
 
     @Description("Per-vessel gap and running-aggregate state is freed after this long without a fix (days)")
-    @Default.Long(30)
+    @Default.Long(RuleConfig.DEFAULT_VESSEL_STATE_TTL_DAYS)
     long getVesselStateTtlDays();
 
     void setVesselStateTtlDays(long value);
 
     @Description("Loitering: speed strictly below this is slow (kn)")
-    @Default.Double(2.0)
+    @Default.Double(RuleConfig.DEFAULT_LOITER_MAX_SPEED_KNOTS)
     double getLoiterMaxSpeedKnots();
 
     void setLoiterMaxSpeedKnots(double value);
 
     @Description("Loitering: minimum duration of a slow episode (min)")
-    @Default.Long(240)
+    @Default.Long(RuleConfig.DEFAULT_LOITER_MIN_DURATION_MINUTES)
     long getLoiterMinDurationMinutes();
 
     void setLoiterMinDurationMinutes(long value);
 
     @Description("Loitering: a silence longer than this ends an episode (min)")
-    @Default.Long(60)
+    @Default.Long(RuleConfig.DEFAULT_LOITER_MAX_FIX_GAP_MINUTES)
     long getLoiterMaxFixGapMinutes();
 
     void setLoiterMaxFixGapMinutes(long value);
 
     @Description("Geofences: consecutive fixes inside (outside) that confirm an entry (exit)")
-    @Default.Integer(2)
+    @Default.Integer(RuleConfig.DEFAULT_GEOFENCE_CONFIRM_FIXES)
     int getGeofenceConfirmFixes();
 
     void setGeofenceConfirmFixes(int value);
 
     @Description("Geofences: a vessel silent this long inside a fence is exited at its last fix (min)")
-    @Default.Long(1440)
+    @Default.Long(RuleConfig.DEFAULT_GEOFENCE_TIMEOUT_MINUTES)
     long getGeofenceTimeoutMinutes();
 
     void setGeofenceTimeoutMinutes(long value);
 
     @Description("Port visits: speed strictly below this counts as stopped (kn)")
-    @Default.Double(0.5)
+    @Default.Double(RuleConfig.DEFAULT_PORT_STOP_SPEED_KNOTS)
     double getPortStopSpeedKnots();
 
     void setPortStopSpeedKnots(double value);
 
     @Description("Port visits: total stopped time inside a port needed for a PORT_VISIT (min)")
-    @Default.Long(30)
+    @Default.Long(RuleConfig.DEFAULT_PORT_MIN_STOP_MINUTES)
     long getPortMinStopMinutes();
 
     void setPortMinStopMinutes(long value);
 
     @Description("Encounters: two vessels this close (or closer) are in proximity (m)")
-    @Default.Double(500.0)
+    @Default.Double(RuleConfig.DEFAULT_ENCOUNTER_MAX_DISTANCE_METERS)
     double getEncounterMaxDistanceMeters();
 
     void setEncounterMaxDistanceMeters(double value);
 
     @Description("Encounters: minimum duration of a proximity episode (min)")
-    @Default.Long(120)
+    @Default.Long(RuleConfig.DEFAULT_ENCOUNTER_MIN_DURATION_MINUTES)
     long getEncounterMinDurationMinutes();
 
     void setEncounterMinDurationMinutes(long value);
 
     @Description("Encounters: the median speed of the faster vessel must be below this (kn)")
-    @Default.Double(2.0)
+    @Default.Double(RuleConfig.DEFAULT_ENCOUNTER_MAX_SPEED_KNOTS)
     double getEncounterMaxSpeedKnots();
 
     void setEncounterMaxSpeedKnots(double value);
 
     @Description("Encounters: a proximity episode ends after this long without an observation (min)")
-    @Default.Long(30)
+    @Default.Long(RuleConfig.DEFAULT_ENCOUNTER_MAX_GAP_MINUTES)
     long getEncounterMaxGapMinutes();
 
     void setEncounterMaxGapMinutes(long value);
@@ -301,30 +302,34 @@ public final class IngestPipeline {
       extends KafkaSourceOptions, FileSourceOptions, JdbcSinkOptions, DecodeOptions,
           AnalyticsOptions {}
 
-  /** The rule thresholds of the options (RuleConfig validates them). */
+  /**
+   * The rule thresholds of the options (RuleConfig validates them). The only place the options'
+   * units become RuleConfig's; with every option at its default this is {@link
+   * AnalyticsConfig#defaults()} (IngestPipelineTest checks each option).
+   */
   public static AnalyticsConfig analyticsConfig(AnalyticsOptions o) {
-    long minute = 60_000L;
     RuleConfig rules =
         RuleConfig.defaults().toBuilder()
             .maxSpeedKnots(o.getMaxSpeedKnots())
             .minJumpNm(o.getMinJumpNm())
-            .segmentMaxGapMillis(o.getSegmentMaxGapMinutes() * minute)
-            .gapThresholdMillis(o.getGapThresholdMinutes() * minute)
-            .feedStallWindowMillis(o.getFeedStallWindowSeconds() * 1000L)
-            .vesselStateTtlMillis(o.getVesselStateTtlDays() * 24 * 60 * minute)
+            .segmentMaxGapMillis(RuleConfig.minutes(o.getSegmentMaxGapMinutes()))
+            .gapThresholdMillis(RuleConfig.minutes(o.getGapThresholdMinutes()))
+            .feedStallWindowMillis(RuleConfig.seconds(o.getFeedStallWindowSeconds()))
+            .vesselStateTtlMillis(RuleConfig.days(o.getVesselStateTtlDays()))
             .loiterMaxSpeedKnots(o.getLoiterMaxSpeedKnots())
-            .loiterMinDurationMillis(o.getLoiterMinDurationMinutes() * minute)
-            .loiterMaxFixGapMillis(o.getLoiterMaxFixGapMinutes() * minute)
+            .loiterMinDurationMillis(RuleConfig.minutes(o.getLoiterMinDurationMinutes()))
+            .loiterMaxFixGapMillis(RuleConfig.minutes(o.getLoiterMaxFixGapMinutes()))
             .geofenceConfirmFixes(o.getGeofenceConfirmFixes())
-            .geofenceTimeoutMillis(o.getGeofenceTimeoutMinutes() * minute)
+            .geofenceTimeoutMillis(RuleConfig.minutes(o.getGeofenceTimeoutMinutes()))
             .portStopSpeedKnots(o.getPortStopSpeedKnots())
-            .portMinStopMillis(o.getPortMinStopMinutes() * minute)
+            .portMinStopMillis(RuleConfig.minutes(o.getPortMinStopMinutes()))
             .encounterMaxDistanceMeters(o.getEncounterMaxDistanceMeters())
-            .encounterMinDurationMillis(o.getEncounterMinDurationMinutes() * minute)
+            .encounterMinDurationMillis(RuleConfig.minutes(o.getEncounterMinDurationMinutes()))
             .encounterMaxSpeedKnots(o.getEncounterMaxSpeedKnots())
-            .encounterMaxGapMillis(o.getEncounterMaxGapMinutes() * minute)
+            .encounterMaxGapMillis(RuleConfig.minutes(o.getEncounterMaxGapMinutes()))
             .build();
-    return new AnalyticsConfig(rules, o.getAnalyticsAllowedLatenessMinutes() * minute);
+    return new AnalyticsConfig(
+        rules, RuleConfig.minutes(o.getAnalyticsAllowedLatenessMinutes()));
   }
 
   /**

@@ -58,8 +58,12 @@ public final class CountMessagesPerMinute
     this.lateFiringDelay = lateFiringDelay;
   }
 
+  /** The default allowed lateness (one day), also of {@code --statsAllowedLatenessMinutes}. */
+  public static final long DEFAULT_ALLOWED_LATENESS_MINUTES = 24 * 60;
+
   public static CountMessagesPerMinute create() {
-    return new CountMessagesPerMinute(Duration.standardDays(1), Duration.standardSeconds(10));
+    return new CountMessagesPerMinute(
+        Duration.standardMinutes(DEFAULT_ALLOWED_LATENESS_MINUTES), Duration.standardSeconds(10));
   }
 
   public CountMessagesPerMinute withAllowedLateness(Duration d) {

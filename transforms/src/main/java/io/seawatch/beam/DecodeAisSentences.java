@@ -60,9 +60,12 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
     this.multipartTimeout = multipartTimeout;
   }
 
-  /** Decoder with a multipart timeout of two minutes of event time. */
+  /** The default multipart timeout (event time), also of {@code --multipartTimeoutSeconds}. */
+  public static final long DEFAULT_MULTIPART_TIMEOUT_SECONDS = 120;
+
+  /** Decoder with the default multipart timeout, two minutes of event time. */
   public static DecodeAisSentences create() {
-    return new DecodeAisSentences(Duration.standardMinutes(2));
+    return new DecodeAisSentences(Duration.standardSeconds(DEFAULT_MULTIPART_TIMEOUT_SECONDS));
   }
 
   public DecodeAisSentences withMultipartTimeout(Duration timeout) {

@@ -78,6 +78,11 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
     this.idleTimeout = idleTimeout;
   }
 
+  /** The defaults, also of {@code --maxOutOfOrdernessSeconds} and {@code --idleTimeoutSeconds}. */
+  public static final long DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS = 300;
+
+  public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+
   /** Follows {@code topic} with the offsets of {@code consumerGroup}. */
   public static ReadAisFromKafka unbounded(
       String bootstrapServers, String topic, String consumerGroup) {
@@ -86,8 +91,8 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
         topic,
         Objects.requireNonNull(consumerGroup, "consumerGroup"),
         null,
-        Duration.standardMinutes(5),
-        Duration.standardSeconds(30));
+        Duration.standardSeconds(DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS),
+        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS));
   }
 
   /** Reads exactly the given partition ranges and stops. */
@@ -98,8 +103,8 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
         topic,
         null,
         List.copyOf(ranges),
-        Duration.standardMinutes(5),
-        Duration.standardSeconds(30));
+        Duration.standardSeconds(DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS),
+        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS));
   }
 
   /** How far behind the newest event time a partition's watermark stays (default 5 min). */

@@ -13,7 +13,11 @@ import java.util.Objects;
  *     late: the default is 60 min, the pipeline option {@code --analyticsAllowedLatenessMinutes})
  */
 public record AnalyticsConfig(RuleConfig rules, long allowedLatenessMillis) implements Serializable {
-  public static final long DEFAULT_ALLOWED_LATENESS_MILLIS = 60 * 60_000L;
+  /** The default of {@code --analyticsAllowedLatenessMinutes}, declared here only. */
+  public static final long DEFAULT_ALLOWED_LATENESS_MINUTES = 60;
+
+  public static final long DEFAULT_ALLOWED_LATENESS_MILLIS =
+      RuleConfig.minutes(DEFAULT_ALLOWED_LATENESS_MINUTES);
 
   public AnalyticsConfig {
     Objects.requireNonNull(rules, "rules");

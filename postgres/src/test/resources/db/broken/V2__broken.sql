@@ -1,0 +1,2 @@
+CREATE TABLE b (x int);
+SELECT no_such_fn();
