@@ -35,6 +35,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Seawatch implements Callable<Integer> {
   @Option(
       names = "--verbose",
+      arity = "0..1",
+      paramLabel = "true|false",
       scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")
   boolean verbose;
@@ -164,7 +166,13 @@ public final class Seawatch implements Callable<Integer> {
     if (expected != null) {
       err.println(name + ": error: " + expected);
     } else {
-      err.println(name + ": failed: " + e + (verbose ? "" : " (--verbose shows the stack trace)"));
+      // The root cause too: harnesses that capture a command's output keep only this line.
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      err.println(name + ": failed: " + e + (root != e ? "; cause: " + root : "")
+          + (verbose ? "" : " (--verbose shows the stack trace)"));
     }
     if (verbose) {
       e.printStackTrace(err);

@@ -113,7 +113,8 @@ public class DecodeCommandTest {
   @Test
   public void helpPrintsUsage() {
     assertEquals(0, run("--help"));
-    assertTrue(out(), out().startsWith("Usage: seawatch decode [-h] [--verbose] [FILE]\n"));
+    assertTrue(out(),
+        out().startsWith("Usage: seawatch decode [-h] [--verbose[=true|false]] [FILE]\n"));
     assertEquals("", err());
   }
 
@@ -154,7 +155,7 @@ public class DecodeCommandTest {
     assertEquals(2, run("--colour"));
     assertEquals(
         "seawatch decode: error: unknown option '--colour'\n"
-            + "Usage: seawatch decode [-h] [--verbose] [FILE]\n"
+            + "Usage: seawatch decode [-h] [--verbose[=true|false]] [FILE]\n"
             + "See 'seawatch decode --help'.\n",
         err().replace("\r", ""));
   }

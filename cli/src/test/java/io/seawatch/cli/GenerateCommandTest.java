@@ -97,8 +97,8 @@ public class GenerateCommandTest {
         String.join(System.lineSeparator(),
             "seawatch generate: error: Missing required option: '--out=FILE'",
             "Usage: seawatch generate [-h] --out=FILE [--vessels=N] [--seed=S]",
-            "                         [--corrupt=SHARE] [--scenarios[=true|false]]",
-            "                         [--verbose] [--hours=H | --minutes=M]",
+            "                         [--corrupt=SHARE] [--scenarios[=true|false]] [--verbose",
+            "                         [=true|false]] [--hours=H | --minutes=M]",
             "See 'seawatch generate --help'.",
             ""),
         err());

@@ -44,7 +44,7 @@ public class SeawatchJarIT {
   public void helpListsTheCommands() throws Exception {
     Result r = seawatch("--help");
     assertEquals(r.err(), 0, r.code());
-    assertTrue(r.out(), r.out().startsWith("Usage: seawatch [-hV] [--verbose] COMMAND\n"));
+    assertTrue(r.out(), r.out().startsWith("Usage: seawatch [-hV] [--verbose[=true|false]] COMMAND\n"));
     assertTrue(r.out(), r.out().contains(
         "\n  cluster    Start, stop or inspect the local Flink session cluster.\n"));
   }

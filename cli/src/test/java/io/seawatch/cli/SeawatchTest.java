@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,7 +59,7 @@ public class SeawatchTest {
   public void noCommandIsAUsageError() {
     assertEquals(2, run());
     assertEquals("", out());
-    assertEquals("Usage: seawatch [-hV] [--verbose] COMMAND", errLines().get(0));
+    assertEquals("Usage: seawatch [-hV] [--verbose[=true|false]] COMMAND", errLines().get(0));
   }
 
   @Test
@@ -78,15 +79,16 @@ public class SeawatchTest {
         List.of(
             "seawatch: error: unknown command 'decod'",
             "Did you mean: seawatch decode?",
-            "Usage: seawatch [-hV] [--verbose] COMMAND",
+            "Usage: seawatch [-hV] [--verbose[=true|false]] COMMAND",
             "See 'seawatch --help'."),
         errLines());
   }
 
   @Test
   public void legacyCommandsGetTheirArgumentsUnparsedAndInOrder() {
-    // stop checks its flags in the order given; --verbose is seawatch's and taken out.
-    assertEquals(2, run("stop", JOB, "--cancel", "--verbose", "--drain"));
+    // stop checks its flags in the order given; --verbose is seawatch's and taken out (and does
+    // not take the job id for its value).
+    assertEquals(2, run("stop", "--verbose", JOB, "--cancel", "--drain"));
     assertEquals(
         "seawatch stop: error: --cancel takes no savepoint: leave out --drain and --savepointDir"
             + " (see seawatch stop --help)",
@@ -110,7 +112,7 @@ public class SeawatchTest {
   static final class Boom implements Callable<Integer> {
     @Override
     public Integer call() {
-      throw new IllegalStateException("boom");
+      throw new IllegalStateException("boom", new IOException("disk"));
     }
   }
 
@@ -125,12 +127,18 @@ public class SeawatchTest {
   public void anUnexpectedErrorIsOneLineAndItsStackTraceOnlyWithVerbose() {
     assertEquals(1, runWithBoom("boom"));
     assertEquals(
-        List.of("seawatch boom: failed: java.lang.IllegalStateException: boom"
-            + " (--verbose shows the stack trace)"),
+        List.of("seawatch boom: failed: java.lang.IllegalStateException: boom;"
+            + " cause: java.io.IOException: disk (--verbose shows the stack trace)"),
         errLines());
     errBytes.reset();
+    assertEquals(1, runWithBoom("--verbose=false", "boom"));
+    assertEquals(1, errLines().size());
+    errBytes.reset();
     assertEquals(1, runWithBoom("--verbose", "boom"));
-    assertEquals("seawatch boom: failed: java.lang.IllegalStateException: boom", errLines().get(0));
+    assertEquals(
+        "seawatch boom: failed: java.lang.IllegalStateException: boom;"
+            + " cause: java.io.IOException: disk",
+        errLines().get(0));
     assertEquals("java.lang.IllegalStateException: boom", errLines().get(1));
     assertTrue(errLines().get(2),
         errLines().get(2).startsWith("\tat io.seawatch.cli.SeawatchTest$Boom.call("));
