@@ -142,6 +142,19 @@ public class DecodeCommandTest {
   }
 
   @Test
+  public void truncatedGzipIsAOneLineFailure() throws IOException {
+    Path p = tmp.getRoot().toPath().resolve("cut.nmea.gz");
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write((TYPE1 + "\n").repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    }
+    Files.write(p, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 12));
+    assertEquals(1, run(p.toString()));
+    assertEquals("seawatch decode: error: cannot read " + p
+        + ": Unexpected end of ZLIB input stream\n", err().replace("\r", ""));
+  }
+
+  @Test
   public void verboseAddsTheStackTraceOfAFailure() {
     assertEquals(1, run("/nonexistent/x.nmea", "--verbose"));
     String[] lines = err().replace("\r", "").split("\n");
