@@ -7,36 +7,93 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch cluster start|stop|status}: the local Flink session cluster. A thin wrapper around
  * {@code runner-configs/bin/flink-cluster}, which users without the jar run directly; the script
- * owns the processes, the config and the state directory.
+ * owns the processes, the config and the state directory. Its other actions (kill-taskmanager,
+ * restart-taskmanager) are for the crash test and the benchmarks, not offered here.
  */
-public final class ClusterCommand implements Command {
+@CommandLine.Command(
+    name = "cluster",
+    sortOptions = false,
+    sortSynopsis = false,
+    synopsisSubcommandLabel = "ACTION",
+    commandListHeading = "%nActions:%n",
+    description = "Start, stop or inspect the local Flink session cluster.",
+    subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class,
+        ClusterCommand.Status.class},
+    footer = {
+      "",
+      "Runs " + ClusterCommand.SCRIPT + ". Ports: SEAWATCH_FLINK_REST_PORT (default 8081) and"
+          + " SEAWATCH_FLINK_RPC_PORT (default 6123)."
+    })
+public final class ClusterCommand implements Callable<Integer> {
   static final String SCRIPT = RunnerProfiles.DIR + "/bin/flink-cluster";
-  private static final Set<String> ACTIONS = Set.of("start", "stop", "status");
 
+  @Mixin private HelpOption help;
+  @Spec private CommandSpec spec;
+
+  /** No action given. */
   @Override
-  public String name() {
-    return "cluster";
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "give an action: start, stop or status");
   }
 
-  @Override
-  public String summary() {
-    return "Start, stop or inspect the local Flink session cluster (start | stop | status)";
-  }
+  /** One action of the script: its stdout and stderr are ours, and so is its exit code. */
+  abstract static class Action implements Callable<Integer> {
+    @Mixin private HelpOption help;
 
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    if (args.isEmpty() || !ACTIONS.contains(args.get(0)) && !Seawatch.isHelp(args.get(0))) {
-      throw new UserError(
-          (args.isEmpty() ? "give an action" : "unknown action '" + args.get(0) + "'")
-              + ": start, stop or status (see seawatch cluster --help)");
+    @Option(
+        names = "--state-dir",
+        paramLabel = "DIR",
+        description = "Config, logs, checkpoints, savepoints and pid files"
+            + " (default: <repository>/.seawatch/flink).")
+    private String stateDir;
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      Seawatch seawatch = Seawatch.of(spec);
+      List<String> args = new ArrayList<>();
+      args.add(spec.name());
+      if (stateDir != null) {
+        args.add("--state-dir=" + stateDir);
+      }
+      return runScript(locate(RunnerProfiles.searchRoots()), args, seawatch.out, seawatch.err);
     }
-    return runScript(locate(RunnerProfiles.searchRoots()), args, out, err);
   }
+
+  @CommandLine.Command(
+      sortOptions = false,
+      sortSynopsis = false,
+      name = "start",
+      description = "Start the JobManager and the TaskManager in the background; wait until the"
+          + " TaskManager's slots are registered.")
+  static final class Start extends Action {}
+
+  @CommandLine.Command(
+      sortOptions = false,
+      sortSynopsis = false,
+      name = "stop",
+      description = "Stop both (SIGTERM, then SIGKILL if they do not end); running jobs stop"
+          + " with them (their retained checkpoints stay in DIR/checkpoints).")
+  static final class Stop extends Action {}
+
+  @CommandLine.Command(
+      sortOptions = false,
+      sortSynopsis = false,
+      name = "status",
+      description = "Processes, slots and jobs; exit status 3 if the JobManager does not answer.")
+  static final class Status extends Action {}
 
   /**
    * Runs the script with these arguments, copying its stdout to {@code out} and its stderr to

@@ -17,70 +17,115 @@ import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch decode [FILE]}: NMEA lines in (file, .gz file or stdin), one gpsd-style JSON
  * object per decoded message out, every undecodable line on stderr as {@code line N: <reason>:
  * <raw line>}, then the summary {@code N lines, M messages, K rejected} where N = lines consumed by
- * decoded messages + K.
+ * decoded messages + K. What it reports of the input is escaped ({@link #printable}): a binary
+ * file does not reach the terminal as raw bytes.
  */
-public final class DecodeCommand implements Command {
+@CommandLine.Command(
+    name = "decode",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "Decode NMEA AIS sentences to gpsd-style JSON lines.",
+      "",
+      "Decodes AIS NMEA sentences (!AIVDM/!AIVDO, optional NMEA 4.0 tag blocks) from FILE (plain"
+          + " or .gz) or from stdin, one line each, and prints one gpsd-style JSON object per"
+          + " decoded message. Multipart messages are reassembled (timeout "
+          + DecodeCommand.MULTIPART_TIMEOUT_MILLIS / 1000
+          + " s of tag-block time, else arrival time). Rejected lines go to stderr as"
+          + " 'line N: <reason>: <raw line>' (control and non-ASCII characters escaped as \\xNN"
+          + " or \\uNNNN, long lines cut at " + DecodeCommand.MAX_REPORTED_CHARS + " characters),"
+          + " then a summary 'N lines, M messages, K rejected'."
+    })
+public final class DecodeCommand implements Callable<Integer> {
   /** Multipart messages not completed within this time (tag-block time, else arrival) expire. */
   static final long MULTIPART_TIMEOUT_MILLIS = 60_000;
 
-  @Override
-  public String name() {
-    return "decode";
-  }
+  /** Characters reported of a rejected line: an NMEA sentence has 82 at most, tags add some. */
+  static final int MAX_REPORTED_CHARS = 256;
+
+  @Mixin private HelpOption help;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "NMEA file, gzip if it ends in .gz; stdin if absent or -.")
+  private String file;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "Decode NMEA AIS sentences to gpsd-style JSON lines";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-    String file = null;
-    for (String a : args) {
-      if (a.equals("--help") || a.equals("-h")) {
-        usage(out);
-        return 0;
-      }
-      if (a.startsWith("-") && !a.equals("-")) {
-        throw new UserError("unknown option '" + a + "' (see seawatch decode --help)");
-      }
-      if (file != null) {
-        throw new UserError("at most one FILE (see seawatch decode --help)");
-      }
-      file = a;
-    }
+  public Integer call() {
+    Seawatch seawatch = Seawatch.of(spec);
     boolean stdin = file == null || file.equals("-");
-    try (BufferedReader reader =
-        LineFiles.newReader(stdin ? System.in : open(file), !stdin && file.endsWith(".gz"))) {
-      new Run(out, err).decode(reader);
+    String name = stdin ? "stdin" : file;
+    boolean gzip = !stdin && file.endsWith(".gz");
+    BufferedReader reader;
+    try {
+      reader = LineFiles.newReader(stdin ? System.in : open(file), gzip);
+    } catch (IOException e) {
+      // Only the gzip header is read here: an empty file or other bytes.
+      throw new CommandFailure(file + " is not gzip-compressed (" + reason(e) + ")", e);
+    }
+    try (reader) {
+      new Run(seawatch.out, seawatch.err).decode(reader);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read " + name + ": " + reason(e), e);
     }
     return 0;
   }
 
+  private static String reason(IOException e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
   private static InputStream open(String file) {
+    Path path = Path.of(file);
+    if (Files.isDirectory(path)) {
+      throw new CommandFailure(file + " is a directory");
+    }
     try {
-      return Files.newInputStream(Path.of(file));
+      return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
-      throw new UserError("no such file: " + file);
+      throw new CommandFailure("no such file: " + file, e);
     } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage());
+      throw new CommandFailure("cannot read " + file + ": " + reason(e), e);
     }
   }
 
-  private static void usage(PrintStream out) {
-    out.println("Usage: seawatch decode [FILE]");
-    out.println();
-    out.println("Decodes AIS NMEA sentences (!AIVDM/!AIVDO, optional NMEA 4.0 tag blocks) from FILE");
-    out.println("(plain or .gz) or from stdin, one line each, and prints one gpsd-style JSON object");
-    out.println("per decoded message. Multipart messages are reassembled (timeout "
-        + MULTIPART_TIMEOUT_MILLIS / 1000 + " s of tag-block");
-    out.println("time, else arrival time). Rejected lines go to stderr as");
-    out.println("'line N: <reason>: <raw line>', then a summary 'N lines, M messages, K rejected'.");
+  /**
+   * {@code s} with every character outside printable ASCII escaped (backslash x and two hex digits
+   * below U+0100, backslash u and four above; undecodable UTF-8 is U+FFFD), cut after {@code max}
+   * characters. NMEA is printable ASCII: a valid line is reported unchanged, and a backslash (tag
+   * blocks) stays as it is.
+   */
+  static String printable(String s, int max) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 16);
+    int n = Math.min(s.length(), max);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        b.append(c);
+      } else if (c < 0x100) {
+        b.append(String.format("\\x%02X", (int) c));
+      } else {
+        b.append(String.format("\\u%04X", (int) c));
+      }
+    }
+    if (s.length() > max) {
+      b.append("... (").append(s.length() - max).append(" more characters)");
+    }
+    return b.toString();
   }
 
   /** One decoding pass: the counters and the line number of every pending fragment. */
@@ -159,7 +204,8 @@ public final class DecodeCommand implements Command {
 
     private void reject(long line, String reason, String raw) {
       rejected++;
-      err.println("line " + line + ": " + reason + ": " + raw);
+      err.println("line " + line + ": " + printable(reason, MAX_REPORTED_CHARS) + ": "
+          + printable(raw, MAX_REPORTED_CHARS));
     }
   }
 }

@@ -13,42 +13,44 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch geofences}: lists the {@code geofence} table; with {@code --scenarios} first
  * upserts the fences the named analytics scenarios need (the demo's port). Applies pending
  * migrations first, so it works on an empty database.
  */
-public final class GeofencesCommand implements Command {
-  @Override
-  public String name() {
-    return "geofences";
-  }
+@CommandLine.Command(
+    name = "geofences",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = "List the geofence table; --scenarios adds the scenarios' fences.")
+public final class GeofencesCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+  @Mixin private JdbcOptions jdbc;
+
+  @Option(
+      names = "--scenarios",
+      arity = "0..1",
+      paramLabel = "true|false",
+      description = "Upsert the geofences of the named analytics scenarios first.")
+  private boolean scenarios;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "List the geofence table; --scenarios adds the scenarios' fences";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    Flags flags =
-        Flags.parse(name(), args, Set.of("jdbcUrl", "jdbcUser"), Set.of("scenarios", "help"));
-    if (flags.has("help")) {
-      out.println("Usage: seawatch geofences [--scenarios] [--jdbcUrl=URL] [--jdbcUser=USER]");
-      out.println("  --scenarios  upsert the geofences of the named analytics scenarios first");
-      out.println("The password is read from the PGPASSWORD environment variable.");
-      return 0;
-    }
-    JdbcTarget target =
-        JdbcTargets.of(
-            flags.string("jdbcUrl", JdbcTarget.DEFAULT_URL),
-            flags.string("jdbcUser", JdbcTarget.DEFAULT_USER));
+  public Integer call() {
+    PrintStream out = Seawatch.of(spec).out;
+    JdbcTarget target = jdbc.target();
     try {
       Migrations.builtIn().migrate(target);
       try (Connection c = target.connect()) {
-        if (flags.has("scenarios")) {
+        if (scenarios) {
           GeofenceTable.upsert(c, scenarioFences());
         }
         GeofenceTable.Read read = GeofenceTable.readAll(c);
@@ -61,9 +63,10 @@ public final class GeofencesCommand implements Command {
         }
       }
     } catch (MigrationException e) {
-      throw new UserError(e.getMessage());
+      throw new CommandFailure(e.getMessage(), e);
     } catch (SQLException e) {
-      throw new UserError("cannot use " + target.redactedUrl() + ": " + target.describe(e));
+      throw new CommandFailure(
+          "cannot use " + target.redactedUrl() + ": " + target.describe(e), e);
     }
     return 0;
   }

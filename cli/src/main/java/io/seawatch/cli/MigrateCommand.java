@@ -7,63 +7,46 @@ import io.seawatch.db.Migrations;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch migrate}: applies the pending schema migrations (or, with --dryRun, lists them)
  * in the schema the connection works in. The password comes only from PGPASSWORD; URLs are shown
  * redacted.
  */
-public final class MigrateCommand implements Command {
-  @Override
-  public String name() {
-    return "migrate";
-  }
+@CommandLine.Command(
+    name = "migrate",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = "Apply the Postgres schema migrations.")
+public final class MigrateCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+  @Mixin private JdbcOptions jdbc;
+
+  @Option(
+      names = "--dryRun",
+      arity = "0..1",
+      paramLabel = "true|false",
+      description = "List applied and pending migrations, change nothing.")
+  private boolean dryRun;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "Apply the Postgres schema migrations";
-  }
-
-  private static void usage(PrintStream out) {
-    out.println("Usage: seawatch migrate [--jdbcUrl=URL] [--jdbcUser=USER] [--dryRun]");
-    out.println("  --jdbcUrl   Postgres JDBC URL; the schema is its currentSchema parameter");
-    out.println("              (default " + JdbcTarget.DEFAULT_URL + ")");
-    out.println("  --jdbcUser  database user (default " + JdbcTarget.DEFAULT_USER + ")");
-    out.println("  --dryRun    list applied and pending migrations, change nothing");
-    out.println("The password is read from the PGPASSWORD environment variable only.");
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    String url = JdbcTarget.DEFAULT_URL;
-    String user = JdbcTarget.DEFAULT_USER;
-    boolean dryRun = false;
-    for (String a : args) {
-      if (a.equals("--help") || a.equals("-h")) {
-        usage(out);
-        return 0;
-      } else if (a.startsWith("--jdbcUrl=")) {
-        url = a.substring("--jdbcUrl=".length());
-      } else if (a.startsWith("--jdbcUser=")) {
-        user = a.substring("--jdbcUser=".length());
-      } else if (a.equals("--dryRun") || a.equals("--dryRun=true")) {
-        dryRun = true;
-      } else {
-        // Only the option name: a mistyped --jdbcPassword=... must not echo the secret.
-        String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-        throw new UserError(
-            "unknown option '" + option + "' (--jdbcUrl, --jdbcUser, --dryRun; the password is"
-                + " read from PGPASSWORD)");
-      }
-    }
-    JdbcTarget target = JdbcTargets.of(url, user);
-
+  public Integer call() {
+    PrintStream out = Seawatch.of(spec).out;
+    JdbcTarget target = jdbc.target();
     Connection c;
     try {
       c = target.connect();
     } catch (SQLException e) {
-      throw new UserError("cannot connect to " + target.redactedUrl() + ": " + target.describe(e), e);
+      throw new CommandFailure(
+          "cannot connect to " + target.redactedUrl() + ": " + target.describe(e), e);
     }
     try (c) {
       Migrations migrations = Migrations.builtIn();
@@ -71,9 +54,9 @@ public final class MigrateCommand implements Command {
       print(out, target, r, dryRun);
       return 0;
     } catch (MigrationException e) {
-      throw new UserError(e.getMessage(), e);
+      throw new CommandFailure(e.getMessage(), e);
     } catch (SQLException e) {
-      throw new UserError("on " + target.redactedUrl() + ": " + target.describe(e), e);
+      throw new CommandFailure("on " + target.redactedUrl() + ": " + target.describe(e), e);
     }
   }
 

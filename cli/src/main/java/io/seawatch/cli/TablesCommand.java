@@ -7,10 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code seawatch tables}: the row count of every Seawatch table, and how to look at them. */
-public final class TablesCommand implements Command {
+@CommandLine.Command(
+    name = "tables",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = "Print the row count of every Seawatch table.")
+public final class TablesCommand implements Callable<Integer> {
   /** The tables of the ingest, in the order the pipeline writes them. */
   static final List<String> TABLES =
       List.of(
@@ -23,28 +32,14 @@ public final class TablesCommand implements Command {
           "density_hourly",
           "geofence");
 
-  @Override
-  public String name() {
-    return "tables";
-  }
+  @Mixin private HelpOption help;
+  @Mixin private JdbcOptions jdbc;
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "Print the row count of every Seawatch table";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws SQLException {
-    Flags flags = Flags.parse(name(), args, Set.of("jdbcUrl", "jdbcUser"), Set.of("help"));
-    if (flags.has("help")) {
-      out.println("Usage: seawatch tables [--jdbcUrl=URL] [--jdbcUser=USER]");
-      out.println("The password is read from the PGPASSWORD environment variable.");
-      return 0;
-    }
-    JdbcTarget target =
-        JdbcTargets.of(
-            flags.string("jdbcUrl", JdbcTarget.DEFAULT_URL),
-            flags.string("jdbcUser", JdbcTarget.DEFAULT_USER));
+  public Integer call() {
+    PrintStream out = Seawatch.of(spec).out;
+    JdbcTarget target = jdbc.target();
     try (Connection c = target.connect();
         Statement st = c.createStatement()) {
       out.println("rows in " + target.redactedUrl() + ":");
@@ -70,7 +65,8 @@ public final class TablesCommand implements Command {
         }
       }
     } catch (SQLException e) {
-      throw new UserError("cannot read " + target.redactedUrl() + ": " + target.describe(e));
+      throw new CommandFailure(
+          "cannot read " + target.redactedUrl() + ": " + target.describe(e), e);
     }
     return 0;
   }

@@ -72,4 +72,12 @@ public class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("io.seawatch.testdata..")
         .check(SEAWATCH);
   }
+
+  @Test
+  public void onlyTheCliParsesCommandLines() {
+    noClasses()
+        .that().resideOutsideOfPackage("io.seawatch.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(SEAWATCH);
+  }
 }

@@ -1,6 +1,7 @@
 package io.seawatch.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 
 import java.io.ByteArrayOutputStream;
@@ -43,14 +44,34 @@ public class ClusterCommandTest {
   }
 
   @Test
-  public void unknownActionIsAUserError() {
-    UserError e =
-        assertThrows(
-            UserError.class,
-            () -> new ClusterCommand().run(List.of("restart"), silent(), silent()));
+  public void unknownOrMissingActionIsAUsageError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, Seawatch.run(new String[] {"cluster", "restart"}, silent(), stream(err)));
     assertEquals(
-        "unknown action 'restart': start, stop or status (see seawatch cluster --help)",
-        e.getMessage());
+        "seawatch cluster: error: unknown action 'restart': start, stop, status",
+        err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    err.reset();
+    assertEquals(2, Seawatch.run(new String[] {"cluster"}, silent(), stream(err)));
+    assertEquals(
+        "seawatch cluster: error: give an action: start, stop or status",
+        err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  public void helpListsOnlyTheActionsItAccepts() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, Seawatch.run(new String[] {"cluster", "--help"}, stream(out), silent()));
+    String help = out.toString(StandardCharsets.UTF_8);
+    // The action list: "  start   Start the JobManager ...".
+    assertEquals(
+        List.of("start", "stop", "status"),
+        help.lines().filter(l -> l.matches("  [a-z-]+ +[A-Z].*"))
+            .map(l -> l.trim().split(" ")[0]).toList());
+    assertFalse(help, help.contains("taskmanager"));
+  }
+
+  private static PrintStream stream(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 
   private static PrintStream silent() {

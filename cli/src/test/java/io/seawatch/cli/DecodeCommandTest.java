@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPOutputStream;
 import org.junit.Rule;
 import org.junit.Test;
@@ -112,15 +113,86 @@ public class DecodeCommandTest {
   @Test
   public void helpPrintsUsage() {
     assertEquals(0, run("--help"));
-    assertTrue(out().startsWith("Usage: seawatch decode [FILE]"));
+    assertTrue(out(),
+        out().startsWith("Usage: seawatch decode [-h] [--verbose[=true|false]] [FILE]\n"));
     assertEquals("", err());
   }
 
   @Test
-  public void missingFileIsAUserError() {
-    assertEquals(2, run("/nonexistent/x.nmea"));
+  public void missingFileIsAOneLineFailure() {
+    assertEquals(1, run("/nonexistent/x.nmea"));
     assertEquals("seawatch decode: error: no such file: /nonexistent/x.nmea\n",
         err().replace("\r", ""));
+  }
+
+  @Test
+  public void directoryIsAOneLineFailure() {
+    assertEquals(1, run(tmp.getRoot().toString()));
+    assertEquals("seawatch decode: error: " + tmp.getRoot() + " is a directory\n",
+        err().replace("\r", ""));
+    assertEquals("", out());
+  }
+
+  @Test
+  public void gzFileThatIsNotGzipIsAOneLineFailure() throws IOException {
+    Path p = file("plain.nmea.gz", TYPE1);
+    assertEquals(1, run(p.toString()));
+    assertEquals("seawatch decode: error: " + p + " is not gzip-compressed (Not in GZIP format)\n",
+        err().replace("\r", ""));
+  }
+
+  @Test
+  public void truncatedGzipIsAOneLineFailure() throws IOException {
+    Path p = tmp.getRoot().toPath().resolve("cut.nmea.gz");
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write((TYPE1 + "\n").repeat(1000).getBytes(StandardCharsets.US_ASCII));
+    }
+    Files.write(p, java.util.Arrays.copyOf(gz.toByteArray(), gz.size() - 12));
+    assertEquals(1, run(p.toString()));
+    assertEquals("seawatch decode: error: cannot read " + p
+        + ": Unexpected end of ZLIB input stream\n", err().replace("\r", ""));
+  }
+
+  @Test
+  public void verboseAddsTheStackTraceOfAFailure() {
+    assertEquals(1, run("/nonexistent/x.nmea", "--verbose"));
+    String[] lines = err().replace("\r", "").split("\n");
+    assertEquals("seawatch decode: error: no such file: /nonexistent/x.nmea", lines[0]);
+    assertEquals("io.seawatch.cli.CommandFailure: no such file: /nonexistent/x.nmea", lines[1]);
+    assertTrue(lines[2], lines[2].startsWith("\tat io.seawatch.cli.DecodeCommand.open("));
+  }
+
+  @Test
+  public void unknownOptionIsAUsageError() {
+    assertEquals(2, run("--colour"));
+    assertEquals(
+        "seawatch decode: error: unknown option '--colour'\n"
+            + "Usage: seawatch decode [-h] [--verbose[=true|false]] [FILE]\n"
+            + "See 'seawatch decode --help'.\n",
+        err().replace("\r", ""));
+  }
+
+  @Test
+  public void reportsNonPrintableBytesEscaped() throws IOException {
+    Path p = tmp.getRoot().toPath().resolve("binary");
+    byte[] binary = {'a', 0x01, 0x1B, '[', '3', '1', 'm', (byte) 0xFF, 0x7F, '\\', '\n'};
+    Files.write(p, binary);
+    Files.writeString(p, TYPE1 + "\n", StandardOpenOption.APPEND);
+    assertEquals(0, run(p.toString()));
+    assertEquals(TYPE1_JSON + "\n", out().replace("\r", ""));
+    assertEquals(
+        "line 1: not an ais sentence: a\\x01\\x1B[31m\\uFFFD\\x7F\\\n"
+            + "2 lines, 1 messages, 1 rejected\n",
+        err().replace("\r", ""));
+  }
+
+  @Test
+  public void escapesAndCutsWhatItReports() {
+    assertEquals(TYPE1, DecodeCommand.printable(TYPE1, 256));
+    assertEquals("\\x00\\x09\\x0A\\x0D\\x7F\\xE9\\u20AC\\c:1",
+        DecodeCommand.printable("\u0000\t\n\r\u007F\u00E9\u20AC\\c:1", 256));
+    assertEquals("abc... (2 more characters)", DecodeCommand.printable("abcde", 3));
   }
 
   /** {@code !body*hh} with the right checksum. */

@@ -79,25 +79,58 @@ public class GenerateCommandTest {
   }
 
   @Test
-  public void missingOutIsAOneLineUserError() {
-    assertEquals(2, run("generate", "--vessels=3"));
-    assertEquals("seawatch generate: error: --out=FILE is required (see --help)"
-        + System.lineSeparator(), err());
+  public void scenariosIsABooleanFlagInBothForms() throws Exception {
+    Path withFlag = tmp.getRoot().toPath().resolve("flag.nmea");
+    Path without = tmp.getRoot().toPath().resolve("false.nmea");
+    assertEquals(0, run("generate", "--out=" + withFlag, "--vessels=10", "--minutes=10",
+        "--scenarios"));
+    assertEquals(0, run("generate", "--out=" + without, "--vessels=10", "--minutes=10",
+        "--scenarios=false"));
+    assertEquals(Scenarios.tinyFleet().lines().size() + 424, LineFiles.read(withFlag).size());
+    assertEquals(Scenarios.tinyFleet().lines(), LineFiles.read(without));
   }
 
   @Test
-  public void badValuesAreUserErrors() {
+  public void missingOutIsAUsageErrorWithTheSynopsis() {
+    assertEquals(2, run("generate", "--vessels=3"));
+    assertEquals(
+        String.join(System.lineSeparator(),
+            "seawatch generate: error: Missing required option: '--out=FILE'",
+            "Usage: seawatch generate [-h] --out=FILE [--vessels=N] [--seed=S]",
+            "                         [--corrupt=SHARE] [--scenarios[=true|false]] [--verbose",
+            "                         [=true|false]] [--hours=H | --minutes=M]",
+            "See 'seawatch generate --help'.",
+            ""),
+        err());
+  }
+
+  @Test
+  public void badValuesAreUsageErrors() {
     assertEquals(2, run("generate", "--out=x.nmea", "--vessels=many"));
     assertEquals(2, run("generate", "--out=x.nmea", "--corrupt=1.5"));
     assertEquals(2, run("generate", "--out=x.nmea", "--hours=1", "--minutes=5"));
     assertEquals(2, run("generate", "--out=x.nmea", "--colour=blue"));
-    assertEquals(4, err().lines().count());
+    assertEquals(2, run("generate", "--out=x.nmea", "--minutes=0"));
+    assertEquals(
+        List.of(
+            "seawatch generate: error: Invalid value for option '--vessels': 'many' is not an int",
+            "seawatch generate: error: --corrupt must be in [0, 1): 1.5",
+            "seawatch generate: error: --hours=H, --minutes=M are mutually exclusive (specify"
+                + " only one)",
+            "seawatch generate: error: unknown option '--colour'",
+            "seawatch generate: error: --minutes must be at least one second and at most 366"
+                + " days: 0.0"),
+        err().lines().filter(l -> l.startsWith("seawatch ")).toList());
   }
 
   @Test
-  public void helpListsTheOptions() {
+  public void helpListsTheOptionsWithTheirDefaults() {
     assertEquals(0, run("generate", "--help"));
-    assertTrue(out().startsWith("Usage: seawatch generate --out=FILE [options]"));
-    assertTrue(out().contains("--corrupt=SHARE"));
+    assertTrue(out(), out().startsWith("Usage: seawatch generate [-h] --out=FILE [--vessels=N]"));
+    assertTrue(out(), out().contains("--vessels=N       Number of vessels (default: 200)."));
+    assertTrue(out(), out().contains("--corrupt=SHARE   Share of corrupt lines, 0 <= SHARE < 1"
+        + " (default: 0.01)."));
+    assertTrue(out(), out().contains("--hours=H         Duration in hours, decimals allowed"
+        + " (default: 2)."));
   }
 }

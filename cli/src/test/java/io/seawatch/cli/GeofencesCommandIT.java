@@ -29,7 +29,10 @@ public class GeofencesCommandIT {
   public void scenariosAddTheirPortOnceOnAnEmptyDatabase() throws Exception {
     String url = "--jdbcUrl=" + db.target().url();
     String user = "--jdbcUser=" + db.target().user();
-    run("geofences", "--scenarios", url, user);
+    assertEquals(
+        "geofences in " + db.target().redactedUrl() + ":" + System.lineSeparator(),
+        run("geofences", "--scenarios=false", url, user));
+    run("geofences", "--scenarios=true", url, user);
     String listed = run("geofences", "--scenarios", url, user); // idempotent
     assertEquals(
         "geofences in " + db.target().redactedUrl() + ":" + System.lineSeparator()

@@ -44,6 +44,12 @@ public final class FleetGenerator {
   /** Default start: a fixed instant. */
   public static final Instant DEFAULT_START = Instant.parse("2024-06-01T00:00:00Z");
 
+  // Compile-time constants, so that `seawatch generate` can name them in its option annotations.
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_VESSELS = 200;
+  public static final int DEFAULT_HOURS = 2;
+  public static final double DEFAULT_CORRUPT_SHARE = 0.01;
+
   private static final long ANCHORED_INTERVAL = 180;
   private static final long STATIC_INTERVAL = 360;
   private static final long LONG_RANGE_INTERVAL = 180;
@@ -80,11 +86,11 @@ public final class FleetGenerator {
 
   /** Configuration; every setting has a default (seed 42, 200 vessels, 2 h from 2024-06-01). */
   public static final class Builder {
-    private long seed = 42;
-    private int vessels = 200;
+    private long seed = DEFAULT_SEED;
+    private int vessels = DEFAULT_VESSELS;
     private Instant start = DEFAULT_START;
-    private Duration duration = Duration.ofHours(2);
-    private double corruptShare = 0.01;
+    private Duration duration = Duration.ofHours(DEFAULT_HOURS);
+    private double corruptShare = DEFAULT_CORRUPT_SHARE;
     private double positionIntervalScale = 1.0;
     private long baseStationIntervalSeconds = 60;
     private double satelliteCoverage = 0.8;
@@ -122,7 +128,7 @@ public final class FleetGenerator {
       return this;
     }
 
-    /** Share of corrupt lines among all lines, 0 <= share < 1 (default 0.01). */
+    /** Share of corrupt lines among all lines, 0 <= share < 1. */
     public Builder corruptShare(double share) {
       this.corruptShare = share;
       return this;
