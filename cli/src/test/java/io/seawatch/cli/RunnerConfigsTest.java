@@ -243,6 +243,6 @@ public class RunnerConfigsTest {
     Set<String> unknown = new TreeSet<>(c.keySet());
     unknown.removeAll(known);
     assertEquals(Set.of(), unknown);
-    assertEquals(45, c.keySet().size());
+    assertEquals(46, c.keySet().size());
   }
 }
