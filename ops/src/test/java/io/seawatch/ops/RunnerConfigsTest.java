@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
