@@ -10,6 +10,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** {@code seawatch ingest}: runs {@link IngestPipeline} ({@link Ingest}) and reports its end. */
 public final class IngestCommand implements Command {
+  /** Printed when the job was handed to a Flink cluster (ingest and submit). */
+  static final String SUBMITTED = "ingest: submitted; the job runs on Flink until cancelled";
+
   @Override
   public String name() {
     return "ingest";
@@ -42,7 +45,7 @@ public final class IngestCommand implements Command {
     }
     Ingest.Report report = Ingest.run(Ingest.options(args), out);
     if (report.submitted()) {
-      out.println("ingest: submitted; the job runs on Flink until cancelled");
+      out.println(SUBMITTED);
       return 0;
     }
     Ingest.Counts c = report.counts();

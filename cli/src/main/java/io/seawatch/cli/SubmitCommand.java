@@ -54,6 +54,7 @@ public final class SubmitCommand implements Command {
     } catch (OperatorError e) {
       throw new UserError(e.getMessage(), e);
     }
+    out.println(IngestCommand.SUBMITTED);
     out.println(JOB_PREFIX + job.id() + " " + job.state() + ": " + job.name()
         + (savepoint == null ? "" : " (resumed from " + savepoint + ")"));
     out.println("submit: web UI " + job.webPage());

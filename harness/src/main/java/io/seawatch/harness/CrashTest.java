@@ -341,11 +341,13 @@ public final class CrashTest {
     return result;
   }
 
+  /** The base tables of a schema, without the migration history (the hand-written or Flyway's). */
   static List<String> tables(Connection c, String schema) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (var ps = c.prepareStatement(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'"
+            + " AND table_type = 'BASE TABLE'"
+            + " AND table_name NOT IN ('schema_migrations', 'flyway_schema_history')"
             + " ORDER BY table_name")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
@@ -488,7 +490,7 @@ public final class CrashTest {
       submit(null);
 
       // 3. The input arrives while the job runs; the crashes happen meanwhile.
-      int rate = (int) Math.max(1, fleet.lines().size() / s.replaySeconds());
+      int rate = Math.max(1, fleet.lines().size() / s.replaySeconds());
       CompletableFuture<FilePublisher.Report> replay = CompletableFuture.supplyAsync(() -> {
         try {
           return FilePublisher.publish(file, s.bootstrapServers(), topic, partitions, rate,
@@ -645,7 +647,8 @@ public final class CrashTest {
       }
       // Wait until it takes connections again.
       for (int i = 0; i < 60; i++) {
-        try (Connection c = connect()) {
+        try {
+          connect().close();
           postgresRestarted = true;
           log("Postgres restarted and accepting connections");
           return;
