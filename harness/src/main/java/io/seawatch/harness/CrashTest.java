@@ -341,15 +341,15 @@ public final class CrashTest {
     return result;
   }
 
-  /** The base tables of a schema, without the migration history (the hand-written or Flyway's). */
+  /** The base tables of a schema, without Flyway's history. */
   static List<String> tables(Connection c, String schema) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (var ps = c.prepareStatement(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " AND table_type = 'BASE TABLE'"
-            + " AND table_name NOT IN ('schema_migrations', 'flyway_schema_history')"
+            + " AND table_type = 'BASE TABLE' AND table_name <> ?"
             + " ORDER BY table_name")) {
       ps.setString(1, schema);
+      ps.setString(2, Migrations.HISTORY_TABLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           tables.add(rs.getString(1));
