@@ -1,5 +1,6 @@
 package io.seawatch.cli;
 
+import io.seawatch.ops.RunnerProfiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -5,13 +5,10 @@ import io.seawatch.db.GeofenceTable;
 import io.seawatch.db.JdbcTarget;
 import io.seawatch.db.MigrationException;
 import io.seawatch.db.Migrations;
-import io.seawatch.testdata.AnalyticsScenario;
-import io.seawatch.testdata.AnalyticsScenarios;
-import io.seawatch.testdata.ScenarioGeofence;
+import io.seawatch.ops.ScenarioGeofences;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -51,7 +48,7 @@ public final class GeofencesCommand implements Callable<Integer> {
       Migrations.builtIn().migrate(target);
       try (Connection c = target.connect()) {
         if (scenarios) {
-          GeofenceTable.upsert(c, scenarioFences());
+          GeofenceTable.upsert(c, ScenarioGeofences.rows());
         }
         GeofenceTable.Read read = GeofenceTable.readAll(c);
         out.println("geofences in " + target.redactedUrl() + ":");
@@ -69,16 +66,5 @@ public final class GeofencesCommand implements Callable<Integer> {
           "cannot use " + target.redactedUrl() + ": " + target.describe(e), e);
     }
     return 0;
-  }
-
-  /** The geofences the named analytics scenarios need (the ferry's port). */
-  static List<GeofenceRow> scenarioFences() {
-    List<GeofenceRow> rows = new ArrayList<>();
-    for (AnalyticsScenario s : AnalyticsScenarios.all()) {
-      for (ScenarioGeofence g : s.geofences()) {
-        rows.add(new GeofenceRow(g.id(), g.name(), g.kind(), g.polygon()));
-      }
-    }
-    return rows;
   }
 }

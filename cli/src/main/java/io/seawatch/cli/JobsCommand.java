@@ -1,5 +1,7 @@
 package io.seawatch.cli;
 
+import io.seawatch.ops.FlinkRest;
+import io.seawatch.ops.OperatorError;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +26,13 @@ public final class JobsCommand implements Command {
       out.println("Every job of the cluster, newest first: id, state, name and checkpoints.");
       return 0;
     }
-    FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
-    flink.requireReachable();
-    StatusCommand.printJobs(flink, flink.jobs(), out);
+    try {
+      FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
+      flink.requireReachable();
+      StatusCommand.printJobs(flink, out);
+    } catch (OperatorError e) {
+      throw new UserError(e.getMessage(), e);
+    }
     return 0;
   }
 }

@@ -1,6 +1,8 @@
 package io.seawatch.cli;
 
-import java.io.IOException;
+import io.seawatch.ops.FlinkRest;
+import io.seawatch.ops.OperatorError;
+import io.seawatch.ops.SessionJobs;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.Set;
  */
 public final class StopCommand implements Command {
   static final String SAVEPOINT_PREFIX = "stop: savepoint ";
-  private static final int ATTEMPTS = 3;
 
   @Override
   public String name() {
@@ -51,33 +52,26 @@ public final class StopCommand implements Command {
       throw flags.error("--cancel takes no savepoint: leave out --drain and --savepointDir");
     }
     int timeout = flags.positiveInt("timeoutSeconds", 360);
-    FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
-    flink.requireReachable();
-    String state;
     try {
-      state = flink.job(jobId).path("state").asText();
-    } catch (IOException e) {
-      throw new UserError("the cluster at " + flink.url() + " has no job " + jobId
-          + " (seawatch jobs --flinkRest=" + flink.url() + ")");
-    }
-    if (!state.equals("RUNNING")) {
-      throw new UserError("job " + jobId + " is " + state + ", not RUNNING");
-    }
-    if (flags.has("cancel")) {
-      flink.cancel(jobId);
-      out.println("stop: cancelled job " + jobId + " (no savepoint; its retained checkpoints stay"
-          + " in the cluster's checkpoint directory)");
+      FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
+      if (flags.has("cancel")) {
+        SessionJobs.cancel(flink, jobId);
+        out.println("stop: cancelled job " + jobId + " (no savepoint; its retained checkpoints"
+            + " stay in the cluster's checkpoint directory)");
+        return 0;
+      }
+      String location = SessionJobs.stopWithSavepoint(flink, jobId, flags.has("drain"),
+          flags.string("savepointDir", null), Duration.ofSeconds(timeout),
+          LinePrefix.of(out, "stop: "));
+      out.println("stop: job " + jobId + " stopped");
+      out.println(SAVEPOINT_PREFIX + location);
+      out.println("stop: next: resume a new build from it with the same options:");
+      out.println("  seawatch submit --fromSavepoint=" + location + " --flinkMaster="
+          + flink.master() + " --bootstrapServers=... --topic=... --jdbcUrl=...");
       return 0;
+    } catch (OperatorError e) {
+      throw new UserError(e.getMessage(), e);
     }
-    String location = flink.stopWithSavepoint(jobId, flags.has("drain"),
-        flags.string("savepointDir", null), ATTEMPTS, Duration.ofSeconds(timeout),
-        line -> out.println("stop: " + line));
-    out.println("stop: job " + jobId + " stopped");
-    out.println(SAVEPOINT_PREFIX + location);
-    out.println("stop: next: resume a new build from it with the same options:");
-    out.println("  seawatch submit --fromSavepoint=" + location + " --flinkMaster=" + flink.master()
-        + " --bootstrapServers=... --topic=... --jdbcUrl=...");
-    return 0;
   }
 
   private static void usage(PrintStream out) {
@@ -86,7 +80,7 @@ public final class StopCommand implements Command {
             + " [--timeoutSeconds=N] | --cancel",
         "Stops the job with a savepoint and prints its path; resume a new build from it with",
         "seawatch submit --fromSavepoint=PATH. A savepoint that fails leaves the job running and is",
-        "tried again (" + ATTEMPTS + " attempts).",
+        "tried again (" + SessionJobs.STOP_ATTEMPTS + " attempts).",
         "",
         "  --flinkRest=URL       the cluster (default " + FlinkRest.DEFAULT_URL + ")",
         "  --drain               close every window first (for a job that ends for good; do not"

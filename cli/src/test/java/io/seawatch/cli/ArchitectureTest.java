@@ -11,7 +11,8 @@ import org.junit.Test;
 
 /**
  * The module graph as rules over the production classes of every module (the CLI's classpath has
- * them all). The poms already make most of these compile errors (the domain has no dependency, the
+ * them all): cli -> harness -> ops -> pipelines -> transforms -> postgres -> domain. The poms
+ * already make most of these compile errors (the domain has no dependency, the
  * Postgres layer no Beam); these rules also hold the packages inside one module apart, and fail
  * with the offending class and line.
  */
@@ -38,11 +39,16 @@ public class ArchitectureTest {
         .layer("postgres").definedBy("io.seawatch.db..")
         .layer("transforms").definedBy("io.seawatch.beam..")
         .layer("pipelines").definedBy("io.seawatch.pipelines..")
+        .layer("ops").definedBy("io.seawatch.ops..")
+        .layer("harness").definedBy("io.seawatch.harness..")
         .layer("cli").definedBy("io.seawatch.cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("pipelines").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("transforms").mayOnlyBeAccessedByLayers("pipelines", "cli")
-        .whereLayer("postgres").mayOnlyBeAccessedByLayers("transforms", "pipelines", "cli")
+        .whereLayer("harness").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("ops").mayOnlyBeAccessedByLayers("harness", "cli")
+        .whereLayer("pipelines").mayOnlyBeAccessedByLayers("ops", "harness", "cli")
+        .whereLayer("transforms").mayOnlyBeAccessedByLayers("pipelines", "ops", "harness", "cli")
+        .whereLayer("postgres")
+        .mayOnlyBeAccessedByLayers("transforms", "pipelines", "ops", "harness", "cli")
         .check(SEAWATCH);
   }
 
@@ -68,7 +74,8 @@ public class ArchitectureTest {
   @Test
   public void theJobLoadsNoTestData() {
     noClasses()
-        .that().resideOutsideOfPackages("io.seawatch.cli..", "io.seawatch.testdata..")
+        .that().resideOutsideOfPackages("io.seawatch.cli..", "io.seawatch.harness..",
+            "io.seawatch.ops..", "io.seawatch.testdata..")
         .should().dependOnClassesThat().resideInAPackage("io.seawatch.testdata..")
         .check(SEAWATCH);
   }

@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.harness;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * #CATEGORIES} (JDBC, decoder, coders, Kafka client, ...). Waiting threads and threads parked in
  * {@code epoll} or socket reads count as idle. Coarse, but it needs no agent in the TaskManager.
  */
-final class StackSampler {
+public final class StackSampler {
   /** Category by frame prefix, checked from the innermost frame outwards; first match wins. */
   static final List<String[]> CATEGORIES = List.of(
       new String[] {"sun.nio.ch.EPoll", "idle"},
@@ -54,16 +54,16 @@ final class StackSampler {
   private int samples;
   private int busyThreads;
 
-  StackSampler(long pid) {
+  public StackSampler(long pid) {
     this.pid = pid;
   }
 
-  int taken() {
+  public int taken() {
     return samples;
   }
 
   /** Takes one jstack sample; a failed jstack is skipped. */
-  void sample() {
+  public void sample() {
     try {
       Process p = new ProcessBuilder("jstack", Long.toString(pid)).redirectErrorStream(true)
           .start();
@@ -80,7 +80,7 @@ final class StackSampler {
   }
 
   /** Adds one thread dump. */
-  void add(String dump) {
+  public void add(String dump) {
     samples++;
     for (String block : dump.split("\n\n")) {
       if (!block.startsWith("\"") || !block.contains("java.lang.Thread.State: RUNNABLE")) {
@@ -141,7 +141,7 @@ final class StackSampler {
   }
 
   /** Share of busy thread samples per category, largest first. */
-  String report() {
+  public String report() {
     StringBuilder sb = new StringBuilder();
     counts.entrySet().stream()
         .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))

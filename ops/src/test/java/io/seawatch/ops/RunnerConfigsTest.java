@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -244,5 +244,7 @@ public class RunnerConfigsTest {
     unknown.removeAll(known);
     assertEquals(Set.of(), unknown);
     assertEquals(46, c.keySet().size());
+    // An ended job's jar leaves the TaskManager's blob cache after a minute, not an hour.
+    assertEquals(Long.valueOf(60), c.get(BlobServerOptions.CLEANUP_INTERVAL));
   }
 }

@@ -1,5 +1,8 @@
 package io.seawatch.cli;
 
+import io.seawatch.ops.EmbeddedPostgresServer;
+import io.seawatch.ops.PostgresServers;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +29,7 @@ import org.junit.rules.TemporaryFolder;
  * {@code seawatch postgres start/stop} for real: a detached JVM running the embedded Postgres on a
  * free port (--forceEmbedded, so the machine's own server is ignored and never touched).
  */
-public class EmbeddedPostgresServerIT {
+public class PostgresCommandIT {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   private Path dataDir;
@@ -38,7 +41,7 @@ public class EmbeddedPostgresServerIT {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       port = s.getLocalPort();
     }
-    String url = PostgresCommand.jdbcUrl("127.0.0.1", port, "postgres");
+    String url = PostgresServers.jdbcUrl("127.0.0.1", port, "postgres");
 
     String[] start = {
       "postgres", "start", "--forceEmbedded", "--port=" + port, "--dataDir=" + dataDir

@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.harness;
 
 import io.seawatch.ais.AisDecoder;
 import io.seawatch.ais.AisException;
@@ -39,21 +39,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * same message hash, same projection) and {@code COPY} the positions in binary into {@code
  * ais_position}. Multipart messages (static data, never positions) are skipped after parsing.
  */
-final class RawIngest {
+public final class RawIngest {
   static final int COPY_BATCH = 5000;
   private static final Duration POLL = Duration.ofMillis(500);
 
   private RawIngest() {}
 
   /** What one run did, with the CPU it took (this process's worker threads, Postgres backends). */
-  record Result(long lines, long positions, double seconds, double workerCpuSeconds,
+  public record Result(long lines, long positions, double seconds, double workerCpuSeconds,
       double postgresCpuSeconds) {}
 
   /**
    * The position a line becomes in the pipeline, or null (multipart fragment, bad line, not a
    * position report).
    */
-  static VesselPosition position(String line, long recordTimestampMillis) {
+  public static VesselPosition position(String line, long recordTimestampMillis) {
     NmeaSentence sentence;
     try {
       sentence = NmeaSentence.parse(line);
@@ -70,7 +70,7 @@ final class RawIngest {
   }
 
   /** Reads {@code topic} up to its end offsets now, with {@code threads} consumers. */
-  static Result run(String bootstrap, String topic, JdbcTarget target, int threads)
+  public static Result run(String bootstrap, String topic, JdbcTarget target, int threads)
       throws Exception {
     List<TopicPartition> partitions;
     Map<TopicPartition, Long> ends;

@@ -1,10 +1,9 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +28,10 @@ import java.util.stream.Stream;
  * system property of that name (e.g. {@code ${user.dir}} for an absolute checkpoint path).
  */
 public final class RunnerProfiles {
-  static final String PROFILE_FLAG = "profile";
-  static final String CONFIG_FLAG = "runnerConfig";
+  public static final String PROFILE_FLAG = "profile";
+  public static final String CONFIG_FLAG = "runnerConfig";
   /** The folder of the profiles, relative to the repository root. */
-  static final String DIR = "runner-configs";
+  public static final String DIR = "runner-configs";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
@@ -52,12 +51,12 @@ public final class RunnerProfiles {
       String value;
       if ((value = valueOf(arg, PROFILE_FLAG)) != null) {
         if (profile != null || config != null) {
-          throw new UserError("give one --profile or --runnerConfig");
+          throw new OperatorError("give one --profile or --runnerConfig");
         }
         profile = value;
       } else if ((value = valueOf(arg, CONFIG_FLAG)) != null) {
         if (profile != null || config != null) {
-          throw new UserError("give one --profile or --runnerConfig");
+          throw new OperatorError("give one --profile or --runnerConfig");
         }
         config = value;
       } else {
@@ -76,7 +75,7 @@ public final class RunnerProfiles {
   }
 
   /** {@code args} followed by {@code --key=value} for every option {@code args} does not name. */
-  static List<String> merge(List<String> args, Map<String, String> options) {
+  public static List<String> merge(List<String> args, Map<String, String> options) {
     Set<String> explicit = new HashSet<>();
     for (String arg : args) {
       if (arg.startsWith("--")) {
@@ -95,18 +94,18 @@ public final class RunnerProfiles {
   }
 
   /** The options of one profile file, in file order, with variables replaced. */
-  static Map<String, String> load(Path file, UnaryOperator<String> variables) {
+  public static Map<String, String> load(Path file, UnaryOperator<String> variables) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("cannot read runner config " + file + ": " + e.getMessage());
+      throw new OperatorError("cannot read runner config " + file + ": " + e.getMessage());
     }
     return parse(new StringReader(text), file.toString(), variables);
   }
 
   /** Parses {@code .properties} text; {@code source} names it in errors. */
-  static Map<String, String> parse(Reader reader, String source, UnaryOperator<String> variables) {
+  public static Map<String, String> parse(Reader reader, String source, UnaryOperator<String> variables) {
     // Properties forgets the order; keep the file's for readable command lines.
     Map<String, String> ordered = new LinkedHashMap<>();
     Properties props =
@@ -122,13 +121,13 @@ public final class RunnerProfiles {
     try {
       props.load(reader);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UserError("cannot parse runner config " + source + ": " + e.getMessage());
+      throw new OperatorError("cannot parse runner config " + source + ": " + e.getMessage());
     }
     Map<String, String> options = new LinkedHashMap<>();
     ordered.forEach(
         (key, value) -> {
           if (!NAME.matcher(key).matches()) {
-            throw new UserError(
+            throw new OperatorError(
                 "runner config " + source + ": '" + key + "' is not an option name");
           }
           options.put(key, substitute(value.strip(), source, key, variables));
@@ -143,7 +142,7 @@ public final class RunnerProfiles {
     while (m.find()) {
       String replacement = variables.apply(m.group(1));
       if (replacement == null) {
-        throw new UserError(
+        throw new OperatorError(
             "runner config " + source + ": " + key + " uses ${" + m.group(1)
                 + "}, which is not a Java system property");
       }
@@ -154,9 +153,9 @@ public final class RunnerProfiles {
   }
 
   /** {@code DIR/NAME.properties} under the first root that has it. */
-  static Path locate(String profile, List<Path> roots) {
+  public static Path locate(String profile, List<Path> roots) {
     if (!NAME.matcher(profile).matches()) {
-      throw new UserError("--profile=" + profile + " is not a profile name");
+      throw new OperatorError("--profile=" + profile + " is not a profile name");
     }
     for (Path root : roots) {
       Path file = root.resolve(DIR).resolve(profile + ".properties");
@@ -175,37 +174,21 @@ public final class RunnerProfiles {
         // no profiles there
       }
     }
-    throw new UserError(
+    throw new OperatorError(
         "no runner profile '" + profile + "' in " + DIR + "/ of " + roots
             + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")")
             + "; or give --runnerConfig=FILE");
   }
 
-  /**
-   * The working directory, then the repository that holds the running jar
-   * ({@code <repo>/cli/target/seawatch.jar}), so profiles are found from anywhere.
-   */
-  static List<Path> searchRoots() {
-    List<Path> roots = new ArrayList<>();
-    roots.add(Path.of("").toAbsolutePath());
-    try {
-      Path code =
-          Path.of(RunnerProfiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path module = code.getParent() == null ? null : code.getParent().getParent();
-      Path repo = module == null ? null : module.getParent();
-      if (repo != null && !roots.contains(repo)) {
-        roots.add(repo);
-      }
-    } catch (URISyntaxException | RuntimeException e) {
-      // no code source (unusual class loader): the working directory only
-    }
-    return roots;
+  /** Where profiles are looked for: {@link Repository#searchRoots}. */
+  public static List<Path> searchRoots() {
+    return Repository.searchRoots();
   }
 
   private static String valueOf(String arg, String flag) {
     String prefix = "--" + flag;
     if (arg.equals(prefix)) {
-      throw new UserError(prefix + " needs a value: " + prefix + "=...");
+      throw new OperatorError(prefix + " needs a value: " + prefix + "=...");
     }
     return arg.startsWith(prefix + "=") ? arg.substring(prefix.length() + 1) : null;
   }

@@ -1,9 +1,9 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import io.seawatch.ais.TagBlock;
 
 /**
- * Reads the two things {@code seawatch replay} needs from a raw NMEA line, without decoding it:
+ * Reads the two things publishing a file to Kafka ({@link FilePublisher}) needs from a raw NMEA line, without decoding it:
  * the tag block's {@code c:} time and, for a fragment of a multipart message, a key shared by all
  * fragments of that message (so they land on one partition, in order). Anything it cannot read is
  * left unset: the line is still sent as is, and the pipeline's decoder dead-letters it.
@@ -11,12 +11,12 @@ import io.seawatch.ais.TagBlock;
  * <p>One instance is reused for every line (allocation: only the key of multipart fragments).
  * Not thread-safe.
  */
-final class NmeaPeek {
+public final class NmeaPeek {
   private long timestampMillis;
   private String partitionKey;
 
   /** Peeks at one line (without its line terminator). */
-  void peek(String line) {
+  public void peek(String line) {
     timestampMillis = -1;
     partitionKey = null;
     int tagStart = -1;
@@ -75,12 +75,12 @@ final class NmeaPeek {
   }
 
   /** The tag block's {@code c:} time in epoch milliseconds, or -1 when the line has none. */
-  long timestampMillis() {
+  public long timestampMillis() {
     return timestampMillis;
   }
 
   /** The key shared by the fragments of one multipart message, or null for single-part lines. */
-  String partitionKey() {
+  public String partitionKey() {
     return partitionKey;
   }
 

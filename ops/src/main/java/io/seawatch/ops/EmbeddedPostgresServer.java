@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,32 +8,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The embedded Postgres of {@code seawatch postgres start}, as a process of its own: {@code
- * PostgresCommand} launches this class in a detached JVM so the database outlives the command.
+ * The embedded Postgres of {@code seawatch postgres start}, as a process of its own: {@link
+ * PostgresServers#startEmbedded} launches this class in a detached JVM so the database outlives the command.
  * It starts a zonky embedded Postgres (bundled binaries, data kept in {@code <dataDir>/data}
  * across restarts), writes {@code <dataDir>/server.properties} (pid, port, url) once the server
  * accepts connections, and on SIGTERM stops Postgres and removes that file.
  *
- * <p>Usage: {@code java -cp seawatch.jar io.seawatch.cli.EmbeddedPostgresServer
+ * <p>Usage: {@code java -cp seawatch.jar io.seawatch.ops.EmbeddedPostgresServer
  * --dataDir=DIR --port=N}
  */
 public final class EmbeddedPostgresServer {
-  static final String STATE_FILE = "server.properties";
-  static final String DATA_SUBDIR = "data";
+  public static final String STATE_FILE = "server.properties";
+  public static final String DATA_SUBDIR = "data";
 
   private EmbeddedPostgresServer() {}
 
   public static void main(String[] args) throws Exception {
-    Flags flags =
-        Flags.parse("EmbeddedPostgresServer", List.of(args), Set.of("dataDir", "port"), Set.of());
-    Path dir = Path.of(flags.required("dataDir")).toAbsolutePath();
-    int port = flags.positiveInt("port", PostgresCommand.DEFAULT_EMBEDDED_PORT);
+    String dataDir = null;
+    int port = PostgresServers.DEFAULT_EMBEDDED_PORT;
+    for (String arg : args) {
+      if (arg.startsWith("--dataDir=")) {
+        dataDir = arg.substring("--dataDir=".length());
+      } else if (arg.startsWith("--port=")) {
+        port = Integer.parseInt(arg.substring("--port=".length()));
+      } else {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'; usage: "
+            + EmbeddedPostgresServer.class.getName() + " --dataDir=DIR [--port=N]");
+      }
+    }
+    if (dataDir == null || dataDir.isEmpty() || port <= 0) {
+      throw new IllegalArgumentException("usage: " + EmbeddedPostgresServer.class.getName()
+          + " --dataDir=DIR [--port=N]");
+    }
+    Path dir = Path.of(dataDir).toAbsolutePath();
     Files.createDirectories(dir);
     Path state = dir.resolve(STATE_FILE);
     Files.deleteIfExists(state);
@@ -66,7 +77,7 @@ public final class EmbeddedPostgresServer {
                 },
                 "stop-embedded-postgres"));
 
-    String url = PostgresCommand.jdbcUrl("127.0.0.1", port, "postgres");
+    String url = PostgresServers.jdbcUrl("127.0.0.1", port, "postgres");
     writeState(state, ProcessHandle.current().pid(), port, url);
     System.out.println("embedded Postgres ready: " + url);
     stopped.await();

@@ -1,8 +1,7 @@
-package io.seawatch.cli;
+package io.seawatch.harness;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,34 +30,6 @@ public class BenchChurnTest {
     // The key retention is at least the allowed lateness.
     assertEquals(Duration.ofMinutes(60 + 120 + 120 + 0 + 1), BenchChurn.holdAfterLastReport(
         Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(2), Duration.ZERO));
-  }
-
-  @Test
-  public void settingsDefaultsAreTheDocumentedRun() {
-    BenchChurn.Settings s = BenchChurn.Settings.parse(List.of("--repo=."));
-    assertEquals(1_000_000, s.vessels);
-    assertEquals(5, s.arrivalsPerSecond);
-    assertEquals(1, s.reports);
-    assertEquals(1800, s.trailerMinutes);
-    assertEquals(2, s.partitions);
-    assertEquals(0.6, s.killAt, 0);
-    assertEquals(List.of("--segmentMaxGapMinutes=60", "--geofenceTimeoutMinutes=60"),
-        s.ingestArgs);
-    assertEquals(Duration.ofMinutes(31 * 60 + 6), s.hold());
-    assertEquals(1_001_800, s.generator().lines());
-    assertNull(BenchChurn.Settings.parse(List.of("--help")));
-  }
-
-  @Test
-  public void badSettingsAreUserErrors() {
-    UserError e = assertThrows(UserError.class,
-        () -> BenchChurn.Settings.parse(List.of("--repo=.", "--killAt=1")));
-    assertEquals("--killAt takes a share of the lines in [0, 1) (0: no kill)"
-        + " (see seawatch bench --help)", e.getMessage());
-    e = assertThrows(UserError.class,
-        () -> BenchChurn.Settings.parse(List.of("--repo=.", "--ingestArgs=analytics")));
-    assertEquals("--ingestArgs takes ingest options (--name=value), not 'analytics'"
-        + " (see seawatch bench --help)", e.getMessage());
   }
 
   @Test

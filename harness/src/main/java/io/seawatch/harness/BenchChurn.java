@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.harness;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.seawatch.beam.AisTimestampPolicy;
 import io.seawatch.db.JdbcTarget;
 import io.seawatch.db.Migrations;
+import io.seawatch.ops.FilePublisher;
+import io.seawatch.ops.FlinkRest;
+import io.seawatch.ops.Ingest;
+import io.seawatch.ops.KafkaTopics;
+import io.seawatch.ops.OperatorError;
+import io.seawatch.ops.Repository;
+import io.seawatch.ops.RunnerProfiles;
 import io.seawatch.testdata.ChurnGenerator;
 import io.seawatch.testdata.FleetGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +44,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code seawatch bench churn}: checkpoint size under key churn and recovery after a TaskManager
+ * Bench churn: checkpoint size under key churn and recovery after a TaskManager
  * kill (issue 4, docs/benchmarks.md "Key churn").
  *
  * <p>Replays {@link ChurnGenerator} lines into a topic (or reuses a topic that holds exactly
@@ -48,24 +53,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * consumer group's committed offsets, the event time of the line at the committed offset and
  * how many vessels should hold state at that event time ({@link #holdAfterLastReport}). At
  * {@code --killAt} of the lines it kills and restarts the TaskManager and times the recovery.
- * Prints one CSV row per sample, then the condensed table, the steady-state reading, the
- * recovery and the per-operator state of the last checkpoint before the kill and at the end.
+ * Writes one CSV row per sample to the caller's stream as it goes and returns a {@link Report}:
+ * the samples, the steady-state reading, the recovery and the per-operator state of the last
+ * checkpoint before the kill and at the end ({@link Report#summary} renders them as Markdown).
  */
-final class BenchChurn {
+public final class BenchChurn {
   /** Flush times of the analytics are rounded up to this (OrderedRuleFn.FLUSH_STEP_MILLIS). */
   static final Duration FLUSH_STEP = Duration.ofMinutes(1);
   private static final Duration RECOVERY_POLL = Duration.ofSeconds(2);
 
   private BenchChurn() {}
 
-  static int run(List<String> args, PrintStream out) throws Exception {
-    Settings s = Settings.parse(args);
-    if (s == null) {
-      BenchCommand.usage(out);
-      return 0;
-    }
-    new Run(s, out).execute();
-    return 0;
+  /** Runs the benchmark; log lines and the CSV rows go to {@code log}. */
+  public static Report run(Settings settings, PrintStream log) throws Exception {
+    return new Run(settings, log).execute();
   }
 
   /**
@@ -76,7 +77,7 @@ final class BenchChurn {
    * allowed lateness past that time rounded up to the flush step, and the watermark trails the
    * input by the out-of-orderness bound.
    */
-  static Duration holdAfterLastReport(Duration gapThreshold, Duration vesselStateTtl,
+  public static Duration holdAfterLastReport(Duration gapThreshold, Duration vesselStateTtl,
       Duration allowedLateness, Duration maxOutOfOrderness) {
     Duration retention = vesselStateTtl.compareTo(allowedLateness) >= 0 ? vesselStateTtl
         : allowedLateness;
@@ -84,119 +85,261 @@ final class BenchChurn {
         .plus(FLUSH_STEP);
   }
 
-  static final class Settings {
-    long vessels;
-    int arrivalsPerSecond;
-    int reports;
-    int intervalSeconds;
-    int trailerMinutes;
-    String topic;
-    int partitions;
-    int vesselStateTtlDays;
-    int gapThresholdMinutes;
-    int allowedLatenessMinutes;
-    int maxOutOfOrdernessSeconds;
-    List<String> ingestArgs;
-    int pollSeconds;
-    double killAt;
-    int tableEverySeconds;
-    int settleSeconds;
-    int timeoutMinutes;
-    String bootstrap;
-    String jdbcUrl;
-    String jdbcUser;
-    String flinkRest;
-    Path stateDir;
-    Path repo;
-    Path jar;
-    Path csv;
-    boolean keep;
+  /** What to run; {@link #builder()} holds the defaults of {@code seawatch bench churn}. */
+  public record Settings(long vessels, int arrivalsPerSecond, int reports, int intervalSeconds,
+      int trailerMinutes, String topic, int partitions, int vesselStateTtlDays,
+      int gapThresholdMinutes, int allowedLatenessMinutes, int maxOutOfOrdernessSeconds,
+      List<String> ingestArgs, int pollSeconds, double killAt, int tableEverySeconds,
+      int settleSeconds, int timeoutMinutes, String bootstrap, String jdbcUrl, String jdbcUser,
+      String flinkRest, Path stateDir, Path repo, Path jar, Path csv, boolean keep) {
+    public static Builder builder() {
+      return new Builder();
+    }
 
-    ChurnGenerator generator() {
+    public ChurnGenerator generator() {
       return new ChurnGenerator(vessels, arrivalsPerSecond, reports,
           Duration.ofSeconds(intervalSeconds), FleetGenerator.DEFAULT_START,
           Duration.ofMinutes(trailerMinutes));
     }
 
-    Duration hold() {
+    /** How long a vessel's state lasts after its last report ({@link #holdAfterLastReport}). */
+    public Duration hold() {
       return holdAfterLastReport(Duration.ofMinutes(gapThresholdMinutes),
           Duration.ofDays(vesselStateTtlDays), Duration.ofMinutes(allowedLatenessMinutes),
           Duration.ofSeconds(maxOutOfOrdernessSeconds));
     }
+  }
 
-    /** The settings, or null when help was asked for. */
-    static Settings parse(List<String> args) {
-      Flags f = Flags.parse("bench", args,
-          Set.of("vessels", "arrivalsPerSecond", "reports", "intervalSeconds", "trailerMinutes",
-              "topic", "partitions", "vesselStateTtlDays", "gapThresholdMinutes",
-              "analyticsAllowedLatenessMinutes", "maxOutOfOrdernessSeconds", "ingestArgs",
-              "pollSeconds", "killAt", "tableEverySeconds", "settleSeconds", "timeoutMinutes",
-              "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "stateDir", "repo", "jar",
-              "csv"),
-          Set.of("keep", "help"));
-      if (f.has("help")) {
-        return null;
+  /** Settings with the defaults of {@code seawatch bench churn} (docs/benchmarks.md). */
+  public static final class Builder {
+    public static final long DEFAULT_VESSELS = 1_000_000;
+    public static final int DEFAULT_ARRIVALS_PER_SECOND = 5;
+    public static final int DEFAULT_REPORTS = 1;
+    public static final int DEFAULT_INTERVAL_SECONDS = 600;
+    public static final int DEFAULT_TRAILER_MINUTES = 1800;
+    public static final String DEFAULT_TOPIC = "churn";
+    public static final int DEFAULT_PARTITIONS = 2;
+    public static final int DEFAULT_VESSEL_STATE_TTL_DAYS = 1;
+    public static final int DEFAULT_GAP_THRESHOLD_MINUTES = 360;
+    public static final int DEFAULT_ALLOWED_LATENESS_MINUTES = 60;
+    public static final int DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS = 300;
+    public static final List<String> DEFAULT_INGEST_ARGS =
+        List.of("--segmentMaxGapMinutes=60", "--geofenceTimeoutMinutes=60");
+    public static final int DEFAULT_POLL_SECONDS = 10;
+    public static final double DEFAULT_KILL_AT = 0.6;
+    public static final int DEFAULT_TABLE_EVERY_SECONDS = 300;
+    public static final int DEFAULT_SETTLE_SECONDS = 60;
+    public static final int DEFAULT_TIMEOUT_MINUTES = 180;
+
+    private long vessels = DEFAULT_VESSELS;
+    private int arrivalsPerSecond = DEFAULT_ARRIVALS_PER_SECOND;
+    private int reports = DEFAULT_REPORTS;
+    private int intervalSeconds = DEFAULT_INTERVAL_SECONDS;
+    private int trailerMinutes = DEFAULT_TRAILER_MINUTES;
+    private String topic = DEFAULT_TOPIC;
+    private int partitions = DEFAULT_PARTITIONS;
+    private int vesselStateTtlDays = DEFAULT_VESSEL_STATE_TTL_DAYS;
+    private int gapThresholdMinutes = DEFAULT_GAP_THRESHOLD_MINUTES;
+    private int allowedLatenessMinutes = DEFAULT_ALLOWED_LATENESS_MINUTES;
+    private int maxOutOfOrdernessSeconds = DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS;
+    private List<String> ingestArgs = DEFAULT_INGEST_ARGS;
+    private int pollSeconds = DEFAULT_POLL_SECONDS;
+    private double killAt = DEFAULT_KILL_AT;
+    private int tableEverySeconds = DEFAULT_TABLE_EVERY_SECONDS;
+    private int settleSeconds = DEFAULT_SETTLE_SECONDS;
+    private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private String bootstrap = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS;
+    private String jdbcUrl = JdbcTarget.DEFAULT_URL;
+    private String jdbcUser = JdbcTarget.DEFAULT_USER;
+    private String flinkRest = FlinkRest.DEFAULT_URL;
+    private Path stateDir;
+    private Path repo;
+    private Path jar;
+    private Path csv;
+    private boolean keep;
+
+    private Builder() {}
+
+    /** Distinct MMSIs. */
+    public Builder vessels(long n) {
+      vessels = n;
+      return this;
+    }
+
+    /** New vessels per second of event time. */
+    public Builder arrivalsPerSecond(int n) {
+      arrivalsPerSecond = n;
+      return this;
+    }
+
+    /** Reports per vessel. */
+    public Builder reports(int n) {
+      reports = n;
+      return this;
+    }
+
+    /** Between a vessel's reports. */
+    public Builder intervalSeconds(int n) {
+      intervalSeconds = n;
+      return this;
+    }
+
+    /** One heartbeat line a minute afterwards, for this long. */
+    public Builder trailerMinutes(int n) {
+      trailerMinutes = n;
+      return this;
+    }
+
+    /** Filled with the churn lines, or reused if it holds exactly them. */
+    public Builder topic(String t) {
+      topic = t;
+      return this;
+    }
+
+    /** Partitions of a new topic. */
+    public Builder partitions(int n) {
+      partitions = n;
+      return this;
+    }
+
+    public Builder vesselStateTtlDays(int n) {
+      vesselStateTtlDays = n;
+      return this;
+    }
+
+    public Builder gapThresholdMinutes(int n) {
+      gapThresholdMinutes = n;
+      return this;
+    }
+
+    public Builder allowedLatenessMinutes(int n) {
+      allowedLatenessMinutes = n;
+      return this;
+    }
+
+    public Builder maxOutOfOrdernessSeconds(int n) {
+      maxOutOfOrdernessSeconds = n;
+      return this;
+    }
+
+    /** More ingest options ({@code --name=value}). */
+    public Builder ingestArgs(List<String> args) {
+      ingestArgs = List.copyOf(args);
+      return this;
+    }
+
+    public Builder pollSeconds(int n) {
+      pollSeconds = n;
+      return this;
+    }
+
+    /** Kill the TaskManager at this share of the lines, in [0, 1) (0: no kill). */
+    public Builder killAt(double share) {
+      killAt = share;
+      return this;
+    }
+
+    /** Rows of the condensed table. */
+    public Builder tableEverySeconds(int n) {
+      tableEverySeconds = n;
+      return this;
+    }
+
+    /** Keep polling after the last line is committed. */
+    public Builder settleSeconds(int n) {
+      settleSeconds = n;
+      return this;
+    }
+
+    public Builder timeoutMinutes(int n) {
+      timeoutMinutes = n;
+      return this;
+    }
+
+    public Builder bootstrapServers(String servers) {
+      bootstrap = servers;
+      return this;
+    }
+
+    /** A schema churn_<id> is created there and dropped unless kept. */
+    public Builder jdbcUrl(String url) {
+      jdbcUrl = url;
+      return this;
+    }
+
+    public Builder jdbcUser(String user) {
+      jdbcUser = user;
+      return this;
+    }
+
+    public Builder flinkRest(String url) {
+      flinkRest = url;
+      return this;
+    }
+
+    /** The cluster's state directory; its conf gives the RPC port for the restart. */
+    public Builder stateDir(Path dir) {
+      stateDir = dir;
+      return this;
+    }
+
+    public Builder repo(Path dir) {
+      repo = dir;
+      return this;
+    }
+
+    public Builder jar(Path file) {
+      jar = file;
+      return this;
+    }
+
+    /** Also write the CSV rows there. */
+    public Builder csv(Path file) {
+      csv = file;
+      return this;
+    }
+
+    /** Keep the schema and consumer group. */
+    public Builder keep(boolean b) {
+      keep = b;
+      return this;
+    }
+
+    /** The settings; repository, job jar and state directory default to the repository's. */
+    public Settings build() {
+      if (!(killAt >= 0 && killAt < 1)) {
+        throw new IllegalArgumentException("killAt takes a share of the lines in [0, 1)");
       }
-      Settings s = new Settings();
-      s.vessels = f.positiveInt("vessels", 1_000_000);
-      s.arrivalsPerSecond = f.positiveInt("arrivalsPerSecond", 5);
-      s.reports = f.positiveInt("reports", 1);
-      s.intervalSeconds = f.positiveInt("intervalSeconds", 600);
-      s.trailerMinutes = f.positiveInt("trailerMinutes", 1800);
-      s.topic = f.string("topic", "churn");
-      s.partitions = f.positiveInt("partitions", 2);
-      s.vesselStateTtlDays = f.positiveInt("vesselStateTtlDays", 1);
-      s.gapThresholdMinutes = f.positiveInt("gapThresholdMinutes", 360);
-      s.allowedLatenessMinutes = f.positiveInt("analyticsAllowedLatenessMinutes", 60);
-      s.maxOutOfOrdernessSeconds = f.positiveInt("maxOutOfOrdernessSeconds", 300);
-      String extra = f.string("ingestArgs",
-          "--segmentMaxGapMinutes=60 --geofenceTimeoutMinutes=60").trim();
-      s.ingestArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
-      for (String a : s.ingestArgs) {
+      for (String a : ingestArgs) {
         if (!a.startsWith("--")) {
-          throw f.error("--ingestArgs takes ingest options (--name=value), not '" + a + "'");
+          throw new IllegalArgumentException("ingest options are --name=value, not '" + a + "'");
         }
       }
-      s.pollSeconds = f.positiveInt("pollSeconds", 10);
-      try {
-        s.killAt = Double.parseDouble(f.string("killAt", "0.6"));
-      } catch (NumberFormatException e) {
-        s.killAt = -1;
-      }
-      if (!(s.killAt >= 0 && s.killAt < 1)) {
-        throw f.error("--killAt takes a share of the lines in [0, 1) (0: no kill)");
-      }
-      s.tableEverySeconds = f.positiveInt("tableEverySeconds", 300);
-      s.settleSeconds = f.positiveInt("settleSeconds", 60);
-      s.timeoutMinutes = f.positiveInt("timeoutMinutes", 180);
-      s.bootstrap = f.string("bootstrapServers", ReplayCommand.DEFAULT_BOOTSTRAP_SERVERS);
-      s.jdbcUrl = f.string("jdbcUrl", JdbcTarget.DEFAULT_URL);
-      s.jdbcUser = f.string("jdbcUser", JdbcTarget.DEFAULT_USER);
-      s.flinkRest = BenchCommand.stripSlash(f.string("flinkRest", StatusCommand.DEFAULT_FLINK_REST));
-      s.repo = f.has("repo") ? Path.of(f.string("repo", "")) : CrashTestCommand.findRepo();
-      s.jar = Path.of(f.string("jar", s.repo.resolve(SubmitCommand.JOB_JAR).toString()))
-          .toAbsolutePath();
-      s.stateDir = Path.of(f.string("stateDir", s.repo.resolve(".seawatch/flink").toString()));
-      s.csv = f.has("csv") ? Path.of(f.string("csv", "")) : null;
-      s.keep = f.has("keep");
-      return s;
+      Path r = repo != null ? repo : Repository.root();
+      return new Settings(vessels, arrivalsPerSecond, reports, intervalSeconds, trailerMinutes,
+          topic, partitions, vesselStateTtlDays, gapThresholdMinutes, allowedLatenessMinutes,
+          maxOutOfOrdernessSeconds, ingestArgs, pollSeconds, killAt, tableEverySeconds,
+          settleSeconds, timeoutMinutes, bootstrap, jdbcUrl, jdbcUser,
+          BenchScaling.stripSlash(flinkRest),
+          stateDir != null ? stateDir : r.resolve(".seawatch/flink"), r,
+          (jar != null ? jar : r.resolve(Repository.JOB_JAR)).toAbsolutePath(), csv, keep);
     }
   }
 
   /** One poll. {@code eventTimeMillis}: of the line at the committed offset (MIN_VALUE: none). */
-  record Sample(double wallSeconds, String load, long checkpointId, long stateSize,
+  public record Sample(double wallSeconds, String load, long checkpointId, long stateSize,
       long checkpointedSize, long checkpointMillis, long checkpointAckMillis, long committed,
       long eventTimeMillis, long arrived, long holding, String note) {
-    double bytesPerVessel() {
+    public double bytesPerVessel() {
       return holding > 0 ? stateSize / (double) holding : Double.NaN;
     }
   }
 
-  static final String CSV_HEADER = "wall_s,load1,checkpoint,state_bytes,checkpointed_bytes,"
+  public static final String CSV_HEADER = "wall_s,load1,checkpoint,state_bytes,checkpointed_bytes,"
       + "checkpoint_ms,committed_lines,event_time,event_hours,mmsis_seen,vessels_holding_state,"
       + "bytes_per_vessel,note";
 
-  static String csv(Sample s, Instant start) {
+  public static String csv(Sample s, Instant start) {
     return String.format(Locale.ROOT, "%.1f,%s,%d,%d,%d,%d,%d,%s,%s,%d,%d,%s,%s",
         s.wallSeconds(), s.load().split(" ")[0], s.checkpointId(), s.stateSize(),
         s.checkpointedSize(), s.checkpointMillis(), s.committed(), eventTime(s),
@@ -220,7 +363,7 @@ final class BenchChurn {
    * after the previous row that shows another checkpoint, every sample with a note, and the last
    * one.
    */
-  static String condensed(List<Sample> samples, Duration every, Instant start) {
+  public static String condensed(List<Sample> samples, Duration every, Instant start) {
     StringBuilder sb = new StringBuilder();
     sb.append("| wall min | load | checkpoint | full size MB | incremental MB | lines committed"
         + " | event time h | MMSIs seen | vessels holding state | bytes/vessel | note |\n");
@@ -247,16 +390,16 @@ final class BenchChurn {
   }
 
   /** Checkpoint size over the samples whose event time lies in [from, to). */
-  record Steady(int samples, long minState, long maxState, double meanState, double meanHolding,
+  public record Steady(int samples, long minState, long maxState, double meanState, double meanHolding,
       double minBytesPerVessel, double maxBytesPerVessel, double firstThirdMean,
       double lastThirdMean) {
     /** Change of the mean checkpoint size from the first to the last third of the window. */
-    double drift() {
+    public double drift() {
       return lastThirdMean / firstThirdMean - 1;
     }
   }
 
-  static Steady steady(List<Sample> all, Instant from, Instant to) {
+  public static Steady steady(List<Sample> all, Instant from, Instant to) {
     List<Sample> in = new ArrayList<>();
     long seen = -1;
     for (Sample s : all) {
@@ -298,11 +441,11 @@ final class BenchChurn {
    * the kill (id above {@code lastIdBeforeKill}; its completion time from the JobManager) and the
    * first poll whose committed offsets are past {@code committedAtKill}. NaN: not reached.
    */
-  record Recovery(double toRestoreSeconds, double toCheckpointSeconds, long checkpointId,
+  public record Recovery(double toRestoreSeconds, double toCheckpointSeconds, long checkpointId,
       double toCommittedPastKillSeconds, double linesPerSecondBefore,
       double linesPerSecondAfter) {}
 
-  static Recovery recovery(List<Sample> samples, double killSeconds, long killEpochMillis,
+  public static Recovery recovery(List<Sample> samples, double killSeconds, long killEpochMillis,
       long lastIdBeforeKill, long committedAtKill, long restoreEpochMillis) {
     double toCheckpoint = Double.NaN;
     long id = -1;
@@ -348,13 +491,71 @@ final class BenchChurn {
     return new Recovery(toRestore, toCheckpoint, id, toCommitted, rateBefore, rateAfter);
   }
 
+  /**
+   * The TaskManager kill: when (wall seconds of the run), the last checkpoint and committed lines
+   * before it, the vessels holding state then, the state per operator of that checkpoint, and the
+   * recovery.
+   */
+  public record Kill(double seconds, long lastCheckpointBefore, long committedAtKill,
+      long holdingBefore, List<VertexState> stateBefore, Recovery recovery) {}
+
+  /**
+   * What one run measured. {@code steady}: null when no sample fell in the steady-state window;
+   * {@code kill}: null without a kill; {@code stateAtEnd}: per operator, last checkpoint.
+   */
+  public record Report(List<Sample> samples, Instant eventStart, Instant steadyFrom,
+      Instant steadyTo, Duration tableEvery, Steady steady, Kill kill,
+      List<VertexState> stateAtEnd) {
+    /** The condensed table, the steady state, the recovery and the state per operator. */
+    public String summary() {
+      StringBuilder out = new StringBuilder();
+      out.append(String.format(Locale.ROOT, "%nCheckpoint size over time:%n"));
+      out.append(condensed(samples, tableEvery, eventStart)).append(System.lineSeparator());
+      if (steady == null) {
+        out.append(String.format(Locale.ROOT, "steady state (event time %.1f-%.1f h): no sample%n",
+            hours(steadyFrom), hours(steadyTo)));
+      } else {
+        out.append(String.format(Locale.ROOT, "steady state (event time %.1f-%.1f h, %d"
+                + " checkpoints): full size %.1f-%.1f MB (mean %.1f), vessels holding state %,.0f"
+                + " (mean), %,.0f-%,.0f bytes per vessel; mean of the last third vs the first"
+                + " third: %+.1f %%%n",
+            hours(steadyFrom), hours(steadyTo), steady.samples(), steady.minState() / 1e6,
+            steady.maxState() / 1e6, steady.meanState() / 1e6, steady.meanHolding(),
+            steady.minBytesPerVessel(), steady.maxBytesPerVessel(), 100 * steady.drift()));
+      }
+      if (kill != null) {
+        Recovery r = kill.recovery();
+        out.append(String.format(Locale.ROOT, "recovery: TaskManager killed at %.1f s (last"
+                + " checkpoint #%d, %,d lines committed); state restored after %.1f s; first"
+                + " checkpoint after the kill #%d completed after %.1f s; committed offsets past"
+                + " the kill point after %.1f s; lines/s before %,.0f, after %,.0f%n",
+            kill.seconds(), kill.lastCheckpointBefore(), kill.committedAtKill(),
+            r.toRestoreSeconds(), r.checkpointId(), r.toCheckpointSeconds(),
+            r.toCommittedPastKillSeconds(), r.linesPerSecondBefore(), r.linesPerSecondAfter()));
+        out.append(String.format(Locale.ROOT, "%nState per operator, last checkpoint before the"
+                + " kill (#%d, %,d vessels holding state):%n%s", kill.lastCheckpointBefore(),
+            kill.holdingBefore(), breakdownTable(kill.stateBefore(), kill.holdingBefore())));
+      }
+      Sample last = samples.get(samples.size() - 1);
+      out.append(String.format(Locale.ROOT, "%nState per operator, last checkpoint (#%d, event"
+              + " time %s h, %,d vessels holding state):%n%s", last.checkpointId(),
+          eventHours(last, eventStart), last.holding(),
+          breakdownTable(stateAtEnd, last.holding())));
+      return out.toString();
+    }
+
+    private double hours(Instant t) {
+      return Duration.between(eventStart, t).toSeconds() / 3600.0;
+    }
+  }
+
   /** The state of one job vertex in one checkpoint. */
-  record VertexState(String name, long stateSize, long checkpointedSize) {}
+  public record VertexState(String name, long stateSize, long checkpointedSize) {}
 
   private static final Pattern PARDO = Pattern.compile("/Par(Multi)?Do\\([^)]*\\)");
 
   /** The first operator of a Flink vertex name, without Beam's ParDo suffixes. */
-  static String shortName(String vertexName) {
+  public static String shortName(String vertexName) {
     String first = vertexName.split(" -> ", 2)[0].trim();
     if (first.startsWith("Source: ")) {
       first = first.substring("Source: ".length());
@@ -368,7 +569,7 @@ final class BenchChurn {
   }
 
   /** Per vertex, largest first, from {@code /jobs/:id/checkpoints/details/:cp} and {@code /jobs/:id}. */
-  static List<VertexState> breakdown(JsonNode details, JsonNode job) {
+  public static List<VertexState> breakdown(JsonNode details, JsonNode job) {
     Map<String, String> names = new HashMap<>();
     for (JsonNode v : job.path("vertices")) {
       names.put(v.path("id").asText(), shortName(v.path("name").asText()));
@@ -382,7 +583,7 @@ final class BenchChurn {
     return out;
   }
 
-  static String breakdownTable(List<VertexState> vertices, long holding) {
+  public static String breakdownTable(List<VertexState> vertices, long holding) {
     long total = vertices.stream().mapToLong(VertexState::stateSize).sum();
     StringBuilder sb = new StringBuilder();
     sb.append("| operator (first of the vertex) | full size MB | share | bytes/vessel |"
@@ -404,7 +605,7 @@ final class BenchChurn {
   }
 
   /** The benchmark run. */
-  static final class Run {
+  private static final class Run {
     private final Settings s;
     private final PrintStream out;
     private final FlinkRest flink;
@@ -419,17 +620,17 @@ final class BenchChurn {
     Run(Settings s, PrintStream out) {
       this.s = s;
       this.out = out;
-      this.flink = new FlinkRest(s.flinkRest);
+      this.flink = new FlinkRest(s.flinkRest());
       this.g = s.generator();
     }
 
-    void execute() throws Exception {
-      ReplayCommand.quietKafkaClientLogs();
+    Report execute() throws Exception {
+      KafkaTopics.quietClientLogs();
       flink.requireReachable();
-      if (!Files.isRegularFile(s.jar)) {
-        throw new UserError("no job jar at " + s.jar + " (mvn -B -DskipTests package)");
+      if (!Files.isRegularFile(s.jar())) {
+        throw new OperatorError("no job jar at " + s.jar() + " (mvn -B -DskipTests package)");
       }
-      log("load %s", BenchCommand.loadAverage());
+      log("load %s", BenchScaling.loadAverage());
       fillTopic();
       schema = "churn_" + runId;
       try (Connection c = target(null).connect(); Statement st = c.createStatement()) {
@@ -437,12 +638,12 @@ final class BenchChurn {
       }
       Migrations.builtIn().migrate(target(schema));
       group = "churn-" + runId;
-      if (s.csv != null) {
-        csvOut = new PrintWriter(Files.newBufferedWriter(s.csv, UTF_8), true);
+      if (s.csv() != null) {
+        csvOut = new PrintWriter(Files.newBufferedWriter(s.csv(), UTF_8), true);
         csvOut.println(CSV_HEADER);
       }
       try {
-        measure();
+        return measure();
       } finally {
         if (csvOut != null) {
           csvOut.close();
@@ -456,21 +657,21 @@ final class BenchChurn {
       Long present = endOffsets();
       if (present != null) {
         if (present != expected) {
-          throw new UserError("topic " + s.topic + " holds " + present + " lines, these churn"
+          throw new OperatorError("topic " + s.topic() + " holds " + present + " lines, these churn"
               + " settings make " + expected + " (another --topic, or delete it)");
         }
-        log("topic %s already holds the %,d lines", s.topic, expected);
+        log("topic %s already holds the %,d lines", s.topic(), expected);
         return;
       }
       Path dir = Files.createTempDirectory("seawatch-churn-");
       Path file = dir.resolve("churn.nmea");
       try {
         g.write(file);
-        ReplayCommand.prepareTopic(s.bootstrap, s.topic, s.partitions,
-            new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
-        ReplayCommand.Summary r = ReplayCommand.replay(file, s.bootstrap, s.topic, s.partitions, 0,
-            new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
-        log("topic %s: %,d lines published in %.1f s", s.topic, r.lines, r.nanos / 1e9);
+        int partitions = KafkaTopics.prepareTopic(s.bootstrap(), s.topic(), s.partitions(),
+            LinePrefixStream.discard()).partitions();
+        FilePublisher.Report r = FilePublisher.publish(file, s.bootstrap(), s.topic(), partitions, 0,
+            LinePrefixStream.discard());
+        log("topic %s: %,d lines published in %.1f s", s.topic(), r.lines(), r.seconds());
       } finally {
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir);
@@ -479,49 +680,46 @@ final class BenchChurn {
 
     /** Sum of the topic's end offsets, or null when it does not exist. */
     private Long endOffsets() {
-      try (var admin = org.apache.kafka.clients.admin.Admin.create(
-          Map.of("bootstrap.servers", s.bootstrap))) {
-        if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(s.topic)) {
-          return null;
-        }
-      } catch (Exception e) {
-        throw new UserError("cannot reach Kafka at " + s.bootstrap + ": " + e.getMessage());
+      if (!KafkaTopics.exists(s.bootstrap(), s.topic())) {
+        return null;
       }
-      return StatusCommand.kafkaLag(s.bootstrap, s.topic, "seawatch-bench-churn-probe").stream()
-          .mapToLong(StatusCommand.PartitionLag::endOffset).sum();
+      return KafkaTopics.lag(s.bootstrap(), s.topic(), "seawatch-bench-churn-probe").stream()
+          .mapToLong(KafkaTopics.PartitionLag::endOffset).sum();
     }
 
-    private void measure() throws Exception {
+    private Report measure() throws Exception {
       Duration hold = s.hold();
       Instant steadyFrom = g.start().plus(g.reportSpan()).plus(hold);
       Instant steadyTo = g.start().plusSeconds(g.arrivalSeconds());
       log("%,d lines, %,d MMSIs arriving over %.1f h of event time; state held %s after a"
               + " vessel's last report: steady state %,d vessels from %.1f h to %.1f h",
-          g.lines(), s.vessels, g.arrivalSeconds() / 3600.0, hold,
+          g.lines(), s.vessels(), g.arrivalSeconds() / 3600.0, hold,
           g.holdingState(steadyFrom, hold), hours(steadyFrom), hours(steadyTo));
       String jobName = "seawatch-churn-" + runId;
-      List<String> args = new ArrayList<>(List.of("ingest",
-          "--runnerConfig=" + s.repo.resolve("runner-configs/flink-cluster.properties"),
-          "--flinkMaster=" + URI.create(s.flinkRest).getAuthority(),
-          "--filesToStage=" + s.jar, "--jobName=" + jobName, "--consumerGroup=" + group,
-          "--bootstrapServers=" + s.bootstrap, "--topic=" + s.topic,
-          "--jdbcUrl=" + target(schema).url(), "--jdbcUser=" + s.jdbcUser,
-          "--analytics=true", "--vesselStateTtlDays=" + s.vesselStateTtlDays,
-          "--gapThresholdMinutes=" + s.gapThresholdMinutes,
-          "--analyticsAllowedLatenessMinutes=" + s.allowedLatenessMinutes,
-          "--maxOutOfOrdernessSeconds=" + s.maxOutOfOrdernessSeconds));
-      args.addAll(s.ingestArgs);
-      log("seawatch %s", String.join(" ", args));
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      PrintStream captured = new PrintStream(buffer, true, UTF_8);
-      if (Seawatch.run(args.toArray(new String[0]), captured, captured) != 0) {
-        throw new IllegalStateException("submission failed:\n" + buffer.toString(UTF_8));
+      List<String> args = new ArrayList<>(List.of(
+          "--runnerConfig=" + s.repo().resolve("runner-configs/flink-cluster.properties"),
+          "--flinkMaster=" + URI.create(s.flinkRest()).getAuthority(),
+          "--filesToStage=" + s.jar(), "--jobName=" + jobName, "--consumerGroup=" + group,
+          "--bootstrapServers=" + s.bootstrap(), "--topic=" + s.topic(),
+          "--jdbcUrl=" + target(schema).url(), "--jdbcUser=" + s.jdbcUser(),
+          "--analytics=true", "--vesselStateTtlDays=" + s.vesselStateTtlDays(),
+          "--gapThresholdMinutes=" + s.gapThresholdMinutes(),
+          "--analyticsAllowedLatenessMinutes=" + s.allowedLatenessMinutes(),
+          "--maxOutOfOrdernessSeconds=" + s.maxOutOfOrdernessSeconds()));
+      args.addAll(s.ingestArgs());
+      log("seawatch ingest %s", String.join(" ", args));
+      Ingest.Report submission = Ingest.run(
+          Ingest.options(RunnerProfiles.expand(args, LinePrefixStream.discard())),
+          LinePrefixStream.discard());
+      if (!submission.submitted()) {
+        throw new IllegalStateException("submission failed: the ingest ended "
+            + submission.state());
       }
       String jobId = findJob(jobName);
       log("job %s", jobId);
       out.println(CSV_HEADER);
       long total = g.lines();
-      long deadline = started + TimeUnit.MINUTES.toNanos(s.timeoutMinutes);
+      long deadline = started + TimeUnit.MINUTES.toNanos(s.timeoutMinutes());
       List<VertexState> beforeKill = null;
       long holdingBeforeKill = 0;
       double killSeconds = Double.NaN;
@@ -531,10 +729,10 @@ final class BenchChurn {
       long restoreEpoch = 0;
       boolean recovered = false;
       double doneSeconds = Double.NaN;
-      try (EventTimeProbe probe = new EventTimeProbe(s.bootstrap, s.topic)) {
+      try (EventTimeProbe probe = new EventTimeProbe(s.bootstrap(), s.topic())) {
         while (true) {
           if (System.nanoTime() > deadline) {
-            log("timeout after %d min", s.timeoutMinutes);
+            log("timeout after %d min", s.timeoutMinutes());
             break;
           }
           Sample sample = poll(jobId, probe, hold, "");
@@ -550,7 +748,7 @@ final class BenchChurn {
             sample = withNote(sample, "recovered");
           }
           record(sample);
-          if (!killed && s.killAt > 0 && sample.committed() >= s.killAt * total
+          if (!killed && s.killAt() > 0 && sample.committed() >= s.killAt() * total
               && sample.checkpointId() > 0) {
             beforeKill = breakdown(flink.get("/jobs/" + jobId + "/checkpoints/details/"
                 + sample.checkpointId()), flink.job(jobId));
@@ -559,7 +757,7 @@ final class BenchChurn {
             committedAtKill = sample.committed();
             killEpoch = System.currentTimeMillis();
             killSeconds = (System.nanoTime() - started) / 1e9;
-            restartTaskManager(s.repo, s.stateDir, s.flinkRest);
+            restartTaskManager(s.repo(), s.stateDir(), s.flinkRest());
             log("TaskManager killed at %.1f s and restarted (%.1f s later)", killSeconds,
                 (System.nanoTime() - started) / 1e9 - killSeconds);
             record(withNote(poll(jobId, probe, hold, ""), "TaskManager killed"));
@@ -568,18 +766,24 @@ final class BenchChurn {
             if (Double.isNaN(doneSeconds)) {
               doneSeconds = sample.wallSeconds();
               log("every line committed");
-            } else if (sample.wallSeconds() - doneSeconds >= s.settleSeconds) {
+            } else if (sample.wallSeconds() - doneSeconds >= s.settleSeconds()) {
               break;
             }
           }
           boolean fast = !Double.isNaN(killSeconds) && !recovered;
-          Thread.sleep((fast ? RECOVERY_POLL : Duration.ofSeconds(s.pollSeconds)).toMillis());
+          Thread.sleep((fast ? RECOVERY_POLL : Duration.ofSeconds(s.pollSeconds())).toMillis());
         }
         Sample last = samples.get(samples.size() - 1);
         List<VertexState> end = last.checkpointId() > 0 ? breakdown(flink.get("/jobs/" + jobId
             + "/checkpoints/details/" + last.checkpointId()), flink.job(jobId)) : List.of();
-        report(steadyFrom, steadyTo, beforeKill, holdingBeforeKill, end, last, killSeconds,
-            killEpoch, lastIdBeforeKill, committedAtKill, restoreEpoch);
+        log("load %s", BenchScaling.loadAverage());
+        Kill kill = Double.isNaN(killSeconds) ? null : new Kill(killSeconds, lastIdBeforeKill,
+            committedAtKill, holdingBeforeKill, beforeKill == null ? List.of() : beforeKill,
+            recovery(samples, killSeconds, killEpoch, lastIdBeforeKill, committedAtKill,
+                restoreEpoch));
+        return new Report(List.copyOf(samples), g.start(), steadyFrom, steadyTo,
+            Duration.ofSeconds(s.tableEverySeconds()), steady(samples, steadyFrom, steadyTo), kill,
+            end);
       } finally {
         try {
           flink.cancel(jobId);
@@ -587,46 +791,6 @@ final class BenchChurn {
           log("could not cancel job %s: %s", jobId, e.getMessage());
         }
       }
-    }
-
-    private void report(Instant steadyFrom, Instant steadyTo, List<VertexState> beforeKill,
-        long holdingBeforeKill, List<VertexState> end, Sample last, double killSeconds,
-        long killEpoch, long lastIdBeforeKill, long committedAtKill, long restoreEpoch) {
-      out.println();
-      out.println("Checkpoint size over time:");
-      out.println(condensed(samples, Duration.ofSeconds(s.tableEverySeconds), g.start()));
-      Steady st = steady(samples, steadyFrom, steadyTo);
-      if (st == null) {
-        out.printf(Locale.ROOT, "steady state (event time %.1f-%.1f h): no sample%n",
-            hours(steadyFrom), hours(steadyTo));
-      } else {
-        out.printf(Locale.ROOT, "steady state (event time %.1f-%.1f h, %d checkpoints): full"
-                + " size %.1f-%.1f MB (mean %.1f), vessels holding state %,.0f (mean), %,.0f-%,.0f"
-                + " bytes per vessel; mean of the last third vs the first third: %+.1f %%%n",
-            hours(steadyFrom), hours(steadyTo), st.samples(), st.minState() / 1e6,
-            st.maxState() / 1e6, st.meanState() / 1e6, st.meanHolding(), st.minBytesPerVessel(),
-            st.maxBytesPerVessel(), 100 * st.drift());
-      }
-      if (!Double.isNaN(killSeconds)) {
-        Recovery r = recovery(samples, killSeconds, killEpoch, lastIdBeforeKill, committedAtKill,
-            restoreEpoch);
-        out.printf(Locale.ROOT, "recovery: TaskManager killed at %.1f s (last checkpoint #%d,"
-                + " %,d lines committed); state restored after %.1f s; first checkpoint after the"
-                + " kill #%d completed after %.1f s; committed offsets past the kill point after"
-                + " %.1f s; lines/s before %,.0f, after %,.0f%n",
-            killSeconds, lastIdBeforeKill, committedAtKill, r.toRestoreSeconds(), r.checkpointId(),
-            r.toCheckpointSeconds(), r.toCommittedPastKillSeconds(), r.linesPerSecondBefore(),
-            r.linesPerSecondAfter());
-      }
-      if (beforeKill != null) {
-        out.printf(Locale.ROOT, "%nState per operator, last checkpoint before the kill (#%d, %,d"
-            + " vessels holding state):%n%s", lastIdBeforeKill, holdingBeforeKill,
-            breakdownTable(beforeKill, holdingBeforeKill));
-      }
-      out.printf(Locale.ROOT, "%nState per operator, last checkpoint (#%d, event time %s h, %,d"
-          + " vessels holding state):%n%s", last.checkpointId(), eventHours(last, g.start()),
-          last.holding(), breakdownTable(end, last.holding()));
-      log("load %s", BenchCommand.loadAverage());
     }
 
     private double hours(Instant t) {
@@ -670,13 +834,13 @@ final class BenchChurn {
       Map<Integer, Long> committed = new HashMap<>();
       long sum = 0;
       try {
-        for (StatusCommand.PartitionLag p : StatusCommand.kafkaLag(s.bootstrap, s.topic, group)) {
+        for (KafkaTopics.PartitionLag p : KafkaTopics.lag(s.bootstrap(), s.topic(), group)) {
           if (p.committed() > 0) {
             committed.put(p.partition(), p.committed());
             sum += p.committed();
           }
         }
-      } catch (UserError e) {
+      } catch (OperatorError e) {
         note = (note.isEmpty() ? "" : note + "; ") + "no Kafka answer";
       }
       long eventTime = committed.isEmpty() ? Long.MIN_VALUE : probe.eventTimeAt(committed);
@@ -687,7 +851,7 @@ final class BenchChurn {
         arrived = g.arrivedBy(t);
         holding = g.holdingState(t, hold);
       }
-      return new Sample(wall, BenchCommand.loadAverage(), id, size, incremental, millis, ack,
+      return new Sample(wall, BenchScaling.loadAverage(), id, size, incremental, millis, ack,
           sum, eventTime, arrived, holding, note);
     }
 
@@ -714,17 +878,17 @@ final class BenchChurn {
         }
         Thread.sleep(500);
       }
-      throw new IllegalStateException("no running job named " + name + " at " + s.flinkRest);
+      throw new IllegalStateException("no running job named " + name + " at " + s.flinkRest());
     }
 
     private JdbcTarget target(String schemaName) {
-      String url = schemaName == null ? s.jdbcUrl
-          : s.jdbcUrl + (s.jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schemaName;
-      return JdbcTarget.of(url, s.jdbcUser);
+      String url = schemaName == null ? s.jdbcUrl()
+          : s.jdbcUrl() + (s.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schemaName;
+      return JdbcTarget.of(url, s.jdbcUser());
     }
 
     private void cleanUp() {
-      if (s.keep) {
+      if (s.keep()) {
         log("kept schema %s and consumer group %s", schema, group);
         return;
       }
@@ -733,9 +897,8 @@ final class BenchChurn {
       } catch (SQLException e) {
         log("could not drop schema %s: %s", schema, e.getMessage());
       }
-      try (var admin = org.apache.kafka.clients.admin.Admin.create(
-          Map.of("bootstrap.servers", s.bootstrap))) {
-        admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+      try {
+        KafkaTopics.delete(s.bootstrap(), List.of(), List.of(group));
       } catch (Exception e) {
         log("could not delete consumer group %s: %s", group, e.getMessage());
       }
@@ -754,7 +917,7 @@ final class BenchChurn {
    * running cluster's config, so the new TaskManager finds its JobManager (and no other
    * cluster's).
    */
-  static void restartTaskManager(Path repo, Path stateDir, String flinkRest) throws Exception {
+  public static void restartTaskManager(Path repo, Path stateDir, String flinkRest) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(
         repo.resolve("runner-configs/bin/flink-cluster").toString(), "restart-taskmanager",
         "--state-dir", stateDir.toString()).redirectErrorStream(true);
@@ -764,7 +927,7 @@ final class BenchChurn {
     if (rpc != null) {
       pb.environment().put("SEAWATCH_FLINK_RPC_PORT", rpc);
     } else if (System.getenv("SEAWATCH_FLINK_RPC_PORT") == null) {
-      throw new UserError("no jobmanager.rpc.port in " + stateDir.resolve("conf/config.yaml")
+      throw new OperatorError("no jobmanager.rpc.port in " + stateDir.resolve("conf/config.yaml")
           + " and SEAWATCH_FLINK_RPC_PORT is not set: give --stateDir of the cluster");
     }
     Process p = pb.start();
@@ -775,7 +938,7 @@ final class BenchChurn {
   }
 
   /** {@code jobmanager.rpc.port} of a Flink config.yaml, or null. */
-  static String rpcPort(Path configYaml) {
+  public static String rpcPort(Path configYaml) {
     try {
       for (String line : Files.readAllLines(configYaml, UTF_8)) {
         Matcher m = Pattern.compile("^jobmanager\\.rpc\\.port:\\s*(\\d+)\\s*$").matcher(line);

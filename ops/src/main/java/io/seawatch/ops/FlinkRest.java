@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
  * make: jobs, checkpoints, metrics, stop with a savepoint, cancel. One JSON request each; a cluster
  * that does not answer is an {@link IOException}.
  */
-final class FlinkRest {
-  static final String DEFAULT_URL = "http://127.0.0.1:8081";
+public final class FlinkRest {
+  public static final String DEFAULT_URL = "http://127.0.0.1:8081";
   private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL = Duration.ofSeconds(1);
@@ -31,54 +33,113 @@ final class FlinkRest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   /** @param url {@code http://HOST:PORT}, or {@code HOST:PORT} as Beam's {@code --flinkMaster} */
-  FlinkRest(String url) {
+  public FlinkRest(String url) {
     String u = url.contains("://") ? url : "http://" + url;
     this.base = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     URI uri;
     try {
       uri = URI.create(base);
     } catch (IllegalArgumentException e) {
-      throw new UserError("not a Flink REST address: '" + url + "' (expected http://HOST:PORT)");
+      throw new OperatorError("not a Flink REST address: '" + url + "' (expected http://HOST:PORT)");
     }
     if (uri.getHost() == null || uri.getPort() <= 0) {
-      throw new UserError("not a Flink REST address: '" + url + "' (expected http://HOST:PORT)");
+      throw new OperatorError("not a Flink REST address: '" + url + "' (expected http://HOST:PORT)");
     }
   }
 
-  String url() {
+  public String url() {
     return base;
   }
 
   /** {@code HOST:PORT}, as Beam's {@code --flinkMaster} wants it. */
-  String master() {
+  public String master() {
     URI uri = URI.create(base);
     return uri.getHost() + ":" + uri.getPort();
   }
 
   /** The web UI page of one job. */
-  String jobPage(String jobId) {
+  public String jobPage(String jobId) {
     return base + "/#/job/running/" + jobId + "/overview";
   }
 
-  static boolean isJobId(String s) {
+  public static boolean isJobId(String s) {
     return JOB_ID.matcher(s).matches();
   }
 
-  /** A UserError unless the cluster answers. */
-  void requireReachable() {
+  /** A OperatorError unless the cluster answers. */
+  public void requireReachable() {
     try {
       get("/overview");
     } catch (IOException e) {
-      throw new UserError("no Flink cluster answers at " + base
+      throw new OperatorError("no Flink cluster answers at " + base
           + " (start one: seawatch cluster start; or give its address)");
     }
   }
 
+  /** Whether the cluster answers at all. */
+  public boolean reachable() {
+    try {
+      get("/overview");
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The job's state ({@code RUNNING}, {@code FINISHED}, ...); an IOException when unknown. */
+  public String state(String jobId) throws IOException {
+    return job(jobId).path("state").asText();
+  }
+
+  /** Completed checkpoints of the job so far; -1 when the cluster does not answer. */
+  public long completedCheckpoints(String jobId) {
+    try {
+      return checkpoints(jobId).path("counts").path("completed").asLong();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The job named {@code name} (any name when null) whose id is not in {@code before}: the job a
+   * submission has just created.
+   */
+  public Job awaitNewJob(String name, Set<String> before, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      for (Job j : jobs()) {
+        if (!before.contains(j.id()) && (name == null || j.name().equals(name))) {
+          return j;
+        }
+      }
+      Thread.sleep(POLL.toMillis());
+    } while (System.nanoTime() < deadline);
+    throw new IOException("the job was submitted but " + base + " lists no new job named "
+        + name + " after " + timeout.toSeconds() + " s");
+  }
+
+  /** One line about {@code /jobs/:id/checkpoints}: counts and the last completed checkpoint. */
+  public static String describeCheckpoints(JsonNode cp) {
+    JsonNode counts = cp.path("counts");
+    String prefix = String.format(Locale.ROOT, "checkpoints: %d completed, %d failed, %d restored",
+        counts.path("completed").asLong(), counts.path("failed").asLong(),
+        counts.path("restored").asLong());
+    JsonNode last = cp.path("latest").path("completed");
+    if (last.isMissingNode() || last.isNull()) {
+      return prefix + "; none completed yet";
+    }
+    return prefix + String.format(Locale.ROOT,
+        "; last completed #%d: size %,d bytes (uploaded %,d), duration %,d ms",
+        last.path("id").asLong(), last.path("state_size").asLong(),
+        last.path("checkpointed_size").asLong(), last.path("end_to_end_duration").asLong());
+  }
+
   /** One job of {@code /jobs/overview}. */
-  record Job(String id, String name, String state, long startTime) {}
+  public record Job(String id, String name, String state, long startTime) {}
 
   /** Every job the cluster knows, newest first. */
-  List<Job> jobs() throws IOException {
+  public List<Job> jobs() throws IOException {
     List<Job> jobs = new ArrayList<>();
     for (JsonNode j : get("/jobs/overview").path("jobs")) {
       jobs.add(new Job(j.path("jid").asText(), j.path("name").asText(), j.path("state").asText(),
@@ -89,16 +150,16 @@ final class FlinkRest {
   }
 
   /** {@code /jobs/:id}: {@code state} and more; an IOException when the job is unknown. */
-  JsonNode job(String jobId) throws IOException {
+  public JsonNode job(String jobId) throws IOException {
     return get("/jobs/" + jobId);
   }
 
-  JsonNode checkpoints(String jobId) throws IOException {
+  public JsonNode checkpoints(String jobId) throws IOException {
     return get("/jobs/" + jobId + "/checkpoints");
   }
 
   /** A job metric's value (e.g. {@code numRestarts}), or -1 when the job does not report it. */
-  long metric(String jobId, String name) throws IOException {
+  public long metric(String jobId, String name) throws IOException {
     for (JsonNode m : get("/jobs/" + jobId + "/metrics?get=" + name)) {
       if (m.path("id").asText().equals(name)) {
         return m.path("value").asLong(-1);
@@ -116,7 +177,7 @@ final class FlinkRest {
    * @param targetDirectory null: the cluster's {@code state.savepoints.dir}
    * @param log one line per attempt and failure
    */
-  String stopWithSavepoint(String jobId, boolean drain, String targetDirectory, int attempts,
+  public String stopWithSavepoint(String jobId, boolean drain, String targetDirectory, int attempts,
       Duration timeout, Consumer<String> log) throws IOException, InterruptedException {
     String lastFailure = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -158,12 +219,12 @@ final class FlinkRest {
   }
 
   /** Cancels a job without a savepoint (its retained checkpoints stay). */
-  void cancel(String jobId) throws IOException {
+  public void cancel(String jobId) throws IOException {
     send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
         .method("PATCH", HttpRequest.BodyPublishers.noBody()), "PATCH /jobs/" + jobId);
   }
 
-  JsonNode get(String path) throws IOException {
+  public JsonNode get(String path) throws IOException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "GET " + path);
   }
 

@@ -1,4 +1,4 @@
-package io.seawatch.cli;
+package io.seawatch.ops;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,16 +38,16 @@ public class RunnerProfilesTest {
   }
 
   @Test
-  public void unknownVariableIsAUserError() {
-    UserError e = assertThrows(UserError.class, () -> parse("path=${nope}/x\n"));
+  public void unknownVariableIsAOperatorError() {
+    OperatorError e = assertThrows(OperatorError.class, () -> parse("path=${nope}/x\n"));
     assertEquals(
         "runner config test.properties: path uses ${nope}, which is not a Java system property",
         e.getMessage());
   }
 
   @Test
-  public void keyWithDashesIsAUserError() {
-    UserError e = assertThrows(UserError.class, () -> parse("--runner=FlinkRunner\n"));
+  public void keyWithDashesIsAOperatorError() {
+    OperatorError e = assertThrows(OperatorError.class, () -> parse("--runner=FlinkRunner\n"));
     assertEquals(
         "runner config test.properties: '--runner' is not an option name", e.getMessage());
   }
@@ -84,10 +84,10 @@ public class RunnerProfilesTest {
   }
 
   @Test
-  public void twoProfilesAreAUserError() {
-    UserError e =
+  public void twoProfilesAreAOperatorError() {
+    OperatorError e =
         assertThrows(
-            UserError.class,
+            OperatorError.class,
             () ->
                 RunnerProfiles.expand(
                     List.of("--profile=direct", "--runnerConfig=x"), System.out));
@@ -109,17 +109,17 @@ public class RunnerProfilesTest {
     Path a = tmp.newFolder("a").toPath();
     Files.createDirectories(a.resolve("runner-configs"));
     Files.writeString(a.resolve("runner-configs/direct.properties"), "", StandardCharsets.UTF_8);
-    UserError e =
-        assertThrows(UserError.class, () -> RunnerProfiles.locate("flink", List.of(a)));
+    OperatorError e =
+        assertThrows(OperatorError.class, () -> RunnerProfiles.locate("flink", List.of(a)));
     assertThat(e.getMessage(), containsString("no runner profile 'flink'"));
     assertThat(e.getMessage(), containsString("(known: direct)"));
   }
 
   @Test
   public void profileNameCannotLeaveTheFolder() {
-    UserError e =
+    OperatorError e =
         assertThrows(
-            UserError.class, () -> RunnerProfiles.locate("../etc/passwd", List.of(Path.of("."))));
+            OperatorError.class, () -> RunnerProfiles.locate("../etc/passwd", List.of(Path.of("."))));
     assertEquals("--profile=../etc/passwd is not a profile name", e.getMessage());
   }
 }
