@@ -131,7 +131,7 @@ public final class ClusterCommand implements Callable<Integer> {
         return script;
       }
     }
-    throw new UserError(
+    throw new CommandFailure(
         "cannot find " + SCRIPT + " under " + roots + "; run seawatch from the repository");
   }
 }

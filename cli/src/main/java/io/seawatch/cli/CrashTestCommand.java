@@ -3,87 +3,174 @@ package io.seawatch.cli;
 import io.seawatch.harness.CrashTest;
 import io.seawatch.ops.FlinkRest;
 import io.seawatch.ops.KafkaTopics;
-import io.seawatch.ops.OperatorError;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch crashtest}: runs {@link CrashTest} (a TaskManager killed and restarted, Postgres
  * restarted, optionally a stop with savepoint and a resume, while a generated fleet is replayed)
  * and prints its comparison of every table with a clean DirectRunner run. Exit 0 only when all
- * tables are equal.
+ * tables are equal. The defaults are the harness's ({@link CrashTest.Builder}).
  */
-public final class CrashTestCommand implements Command {
+@CommandLine.Command(
+    name = "crashtest",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "Kill the Flink TaskManager mid-run and prove the tables equal a clean run",
+      "",
+      "Replays a generated fleet to a fresh topic while the streaming ingest runs on the Flink"
+          + " session cluster, kills the TaskManager (SIGKILL) and restarts it, restarts Postgres"
+          + " once, then compares every table with a DirectRunner run of the same topic. Exit"
+          + " status 0: all equal."
+    })
+public final class CrashTestCommand implements Callable<Integer> {
   private static final int DIFFERENCES_SHOWN = 3;
 
-  @Override
-  public String name() {
-    return "crashtest";
-  }
+  @Mixin private HelpOption help;
+
+  @Option(names = "--messages", paramLabel = "N",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_MESSAGES,
+      description = "About N lines (default: ${DEFAULT-VALUE}).")
+  private int messages;
+
+  @Option(names = "--kills", paramLabel = "K", defaultValue = "" + CrashTest.Builder.DEFAULT_KILLS,
+      description = "TaskManager kills (default: ${DEFAULT-VALUE}).")
+  private int kills;
+
+  @Option(names = "--savepoints", paramLabel = "N",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_SAVEPOINTS,
+      description = "After the kills, N times: stop the job with a savepoint and resume it from"
+          + " there (default: ${DEFAULT-VALUE}).")
+  private int savepoints;
+
+  @Option(names = "--restartPostgres", arity = "0..1", paramLabel = "true|false",
+      defaultValue = "true", fallbackValue = "true",
+      description = "Restart Postgres once mid-run (default: ${DEFAULT-VALUE}).")
+  private boolean restartPostgres;
+
+  @Option(names = "--postgresRestartCommand", paramLabel = "CMD",
+      description = "How Postgres is restarted (default: "
+          + CrashTest.Builder.DEFAULT_POSTGRES_RESTART + ").")
+  private String postgresRestartCommand;
+
+  @Option(names = "--embeddedPostgres", arity = "0..1", paramLabel = "true|false",
+      description = "Run against an embedded Postgres of its own on a free port (started,"
+          + " restarted and stopped here; no root needed) instead of --jdbcUrl.")
+  private boolean embeddedPostgres;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + CrashTest.Builder.DEFAULT_SEED,
+      description = "Fleet and kill moments (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--replaySeconds", paramLabel = "T",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_REPLAY_SECONDS,
+      description = "Spread the replay over about T s (default: ${DEFAULT-VALUE}).")
+  private int replaySeconds;
+
+  @Option(names = "--partitions", paramLabel = "P",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_PARTITIONS,
+      description = "Partitions of the fresh topic (default: ${DEFAULT-VALUE}).")
+  private int partitions;
+
+  @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT",
+      defaultValue = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS,
+      description = "Kafka (default: ${DEFAULT-VALUE}).")
+  private String bootstrapServers;
+
+  @Option(names = "--jdbcUrl", paramLabel = "URL",
+      description = "Base URL, the two schemas are created in it (default: "
+          + CrashTest.Builder.DEFAULT_JDBC_URL + ").")
+  private String jdbcUrl;
+
+  @Option(names = "--jdbcUser", paramLabel = "USER",
+      defaultValue = CrashTest.Builder.DEFAULT_JDBC_USER,
+      description = "Database user (default: ${DEFAULT-VALUE}); password from PGPASSWORD.")
+  private String jdbcUser;
+
+  @Option(names = "--flinkRest", paramLabel = "URL", defaultValue = FlinkRest.DEFAULT_URL,
+      description = "The session cluster's REST address; started here (and stopped afterwards)"
+          + " when nothing answers there (default: ${DEFAULT-VALUE}).")
+  private String flinkRest;
+
+  @Option(names = "--flinkRpcPort", paramLabel = "N",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_FLINK_RPC_PORT,
+      description = "The JobManager's RPC port when started here (default: ${DEFAULT-VALUE}).")
+  private int flinkRpcPort;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "The repository.")
+  private Path repo;
+
+  @Option(names = "--jar", paramLabel = "FILE", description = "The job jar.")
+  private Path jar;
+
+  @Option(names = "--stateDir", paramLabel = "DIR", description = "The cluster's state directory.")
+  private Path stateDir;
+
+  @Option(names = "--timeoutMinutes", paramLabel = "M",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_TIMEOUT_MINUTES,
+      description = "Give up waiting for the Flink job after M minutes (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int timeoutMinutes;
+
+  @Option(names = "--scenarios", arity = "0..1", paramLabel = "true|false",
+      description = "Merge the named analytics scenarios into the fleet (loitering, meeting,"
+          + " going dark, spoofing, port call, feed stall) and add their port geofence.")
+  private boolean scenarios;
+
+  @Option(names = "--keepSchemas", arity = "0..1", paramLabel = "true|false",
+      description = "Keep the two schemas for inspection.")
+  private boolean keepSchemas;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "Kill the Flink TaskManager mid-run and prove the tables equal a clean run";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Flags f =
-        Flags.parse(
-            name(),
-            args,
-            Set.of("messages", "kills", "restartPostgres", "postgresRestartCommand", "seed",
-                "bootstrapServers", "jdbcUrl", "jdbcUser", "flinkRest", "repo", "jar", "stateDir",
-                "replaySeconds", "partitions", "timeoutMinutes", "savepoints", "flinkRpcPort"),
-            Set.of("keepSchemas", "embeddedPostgres", "scenarios", "help"));
-    if (f.has("help")) {
-      usage(out);
-      return 0;
+  public Integer call() throws Exception {
+    PrintStream out = Seawatch.of(spec).out;
+    if (embeddedPostgres && (jdbcUrl != null || postgresRestartCommand != null)) {
+      throw Checks.usage(spec, "--embeddedPostgres starts and restarts its own Postgres: leave"
+          + " out --jdbcUrl and --postgresRestartCommand");
     }
     CrashTest.Builder b = CrashTest.Settings.builder()
-        .messages(f.positiveInt("messages", CrashTest.Builder.DEFAULT_MESSAGES))
-        .kills(nonNegative(f, "kills", CrashTest.Builder.DEFAULT_KILLS))
-        .savepoints(nonNegative(f, "savepoints", CrashTest.Builder.DEFAULT_SAVEPOINTS))
-        .restartPostgres(Boolean.parseBoolean(f.string("restartPostgres", "true")))
-        .seed(Long.parseLong(f.string("seed", Long.toString(CrashTest.Builder.DEFAULT_SEED))))
-        .bootstrapServers(f.string("bootstrapServers", KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS))
-        .jdbcUser(f.string("jdbcUser", CrashTest.Builder.DEFAULT_JDBC_USER))
-        .flinkRest(f.string("flinkRest", FlinkRest.DEFAULT_URL))
-        .flinkRpcPort(f.positiveInt("flinkRpcPort", CrashTest.Builder.DEFAULT_FLINK_RPC_PORT))
-        .embeddedPostgres(f.has("embeddedPostgres"))
-        .replaySeconds(f.positiveInt("replaySeconds", CrashTest.Builder.DEFAULT_REPLAY_SECONDS))
-        .partitions(f.positiveInt("partitions", CrashTest.Builder.DEFAULT_PARTITIONS))
-        .timeoutMinutes(f.positiveInt("timeoutMinutes", CrashTest.Builder.DEFAULT_TIMEOUT_MINUTES))
-        .keepSchemas(f.has("keepSchemas"))
-        .scenarios(f.has("scenarios"));
-    if (f.has("embeddedPostgres") && (f.has("jdbcUrl") || f.has("postgresRestartCommand"))) {
-      throw f.error("--embeddedPostgres starts and restarts its own Postgres: leave out --jdbcUrl"
-          + " and --postgresRestartCommand");
+        .messages(Checks.positive(spec, "--messages", messages))
+        .kills(Checks.nonNegative(spec, "--kills", kills))
+        .savepoints(Checks.nonNegative(spec, "--savepoints", savepoints))
+        .restartPostgres(restartPostgres)
+        .seed(seed)
+        .bootstrapServers(bootstrapServers)
+        .jdbcUser(jdbcUser)
+        .flinkRest(flinkRest)
+        .flinkRpcPort(Checks.positive(spec, "--flinkRpcPort", flinkRpcPort))
+        .embeddedPostgres(embeddedPostgres)
+        .replaySeconds(Checks.positive(spec, "--replaySeconds", replaySeconds))
+        .partitions(Checks.positive(spec, "--partitions", partitions))
+        .timeoutMinutes(Checks.positive(spec, "--timeoutMinutes", timeoutMinutes))
+        .keepSchemas(keepSchemas)
+        .scenarios(scenarios);
+    if (jdbcUrl != null) {
+      b.jdbcUrl(jdbcUrl);
     }
-    if (f.has("jdbcUrl")) {
-      b.jdbcUrl(f.string("jdbcUrl", ""));
+    if (postgresRestartCommand != null) {
+      b.postgresRestartCommand(postgresRestartCommand);
     }
-    if (f.has("postgresRestartCommand")) {
-      b.postgresRestartCommand(f.string("postgresRestartCommand", ""));
+    if (repo != null) {
+      b.repo(repo);
     }
-    if (f.has("repo")) {
-      b.repo(Path.of(f.string("repo", "")));
+    if (jar != null) {
+      b.jar(jar);
     }
-    if (f.has("jar")) {
-      b.jar(Path.of(f.string("jar", "")));
+    if (stateDir != null) {
+      b.stateDir(stateDir);
     }
-    if (f.has("stateDir")) {
-      b.stateDir(Path.of(f.string("stateDir", "")));
-    }
-    CrashTest.Report report;
-    try {
-      report = CrashTest.run(b.build(), out);
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    CrashTest.Report report = CrashTest.run(b.build(), out);
     // The harness's log format, timed at the comparison, as before the split.
     out.printf(Locale.ROOT, "crashtest [%6.1f s] comparison, A = DirectRunner bounded (%s),"
         + " B = Flink session cluster with crashes (%s):%n", report.seconds(), report.schemaA(),
@@ -93,21 +180,6 @@ public final class CrashTestCommand implements Command {
         report.seconds(), report.allEqual() ? "ALL EQUAL" : "NOT EQUAL", report.tables().size(),
         report.rowsA());
     return report.allEqual() ? 0 : 1;
-  }
-
-  private static int nonNegative(Flags f, String name, int dflt) {
-    if (!f.has(name)) {
-      return dflt;
-    }
-    try {
-      int v = Integer.parseInt(f.string(name, ""));
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw f.error("--" + name + " must be a whole number >= 0");
   }
 
   static void print(List<CrashTest.TableComparison> tables, PrintStream out) {
@@ -123,36 +195,5 @@ public final class CrashTestCommand implements Command {
         out.println("      only in B: " + r);
       }
     }
-  }
-
-  private static void usage(PrintStream out) {
-    out.println(String.join("\n",
-        "Usage: seawatch crashtest [options]",
-        "Replays a generated fleet to a fresh topic while the streaming ingest runs on the Flink",
-        "session cluster, kills the TaskManager (SIGKILL) and restarts it, restarts Postgres once,",
-        "then compares every table with a DirectRunner run of the same topic. Exit 0 = all equal.",
-        "",
-        "  --messages=N          about N lines (default 200000)",
-        "  --kills=K             TaskManager kills (default 3)",
-        "  --savepoints=N        after the kills, N times: stop the job with a savepoint and"
-            + " resume it from there (default 0)",
-        "  --restartPostgres=B   restart Postgres once mid-run (default true)",
-        "  --postgresRestartCommand=CMD  (default: " + CrashTest.Builder.DEFAULT_POSTGRES_RESTART + ")",
-        "  --embeddedPostgres    run against an embedded Postgres of its own on a free port"
-            + " (started, restarted and stopped here; no root needed) instead of --jdbcUrl",
-        "  --seed=S              fleet and kill moments (default 42)",
-        "  --replaySeconds=T     spread the replay over about T s (default 120)",
-        "  --partitions=P        partitions of the fresh topic (default 4)",
-        "  --bootstrapServers=HOST:PORT  (default " + ReplayCommand.DEFAULT_BOOTSTRAP_SERVERS + ")",
-        "  --jdbcUrl=URL         base URL, the two schemas are created in it",
-        "  --jdbcUser=USER       (default postgres; password from PGPASSWORD)",
-        "  --flinkRest=URL       the session cluster's REST address; started here (and stopped"
-            + " afterwards) when nothing answers there (default " + FlinkRest.DEFAULT_URL + ")",
-        "  --flinkRpcPort=N      the JobManager's RPC port when started here (default 6123)",
-        "  --repo=DIR --jar=FILE --stateDir=DIR  repository, job jar, cluster state directory",
-        "  --timeoutMinutes=M    give up waiting for the Flink job after M minutes (default 30)",
-        "  --scenarios           merge the named analytics scenarios into the fleet (loitering,"
-            + " meeting, going dark, spoofing, port call, feed stall) and add their port geofence",
-        "  --keepSchemas         keep the two schemas for inspection"));
   }
 }

@@ -1,7 +1,9 @@
 package io.seawatch.cli;
 
 import io.seawatch.db.JdbcTarget;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The Postgres target of a command; the password comes from PGPASSWORD only, never a flag. */
 final class JdbcOptions {
@@ -21,8 +23,20 @@ final class JdbcOptions {
           + " PGPASSWORD environment variable.")
   String user;
 
-  /** The target; a malformed URL is a one-line error. */
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
+
+  /** The target; a malformed URL is a usage error. */
   JdbcTarget target() {
-    return JdbcTargets.of(url, user);
+    return target(command, url, user);
+  }
+
+  /** The target of a URL and user given to {@code command}; a malformed URL is a usage error. */
+  static JdbcTarget target(CommandSpec command, String url, String user) {
+    try {
+      return JdbcTarget.of(url, user);
+    } catch (IllegalArgumentException e) {
+      throw Checks.usage(command, "invalid --jdbcUrl: " + e.getMessage());
+    }
   }
 }

@@ -1,38 +1,33 @@
 package io.seawatch.cli;
 
 import io.seawatch.ops.FlinkRest;
-import io.seawatch.ops.OperatorError;
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code seawatch jobs}: the jobs of the Flink session cluster and their last checkpoint. */
-public final class JobsCommand implements Command {
-  @Override
-  public String name() {
-    return "jobs";
-  }
+@CommandLine.Command(
+    name = "jobs",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "List the jobs of the Flink session cluster with their checkpoints",
+      "",
+      "Every job of the cluster, newest first: id, state, name and checkpoints."
+    })
+public final class JobsCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+  @Mixin private FlinkRestOption rest;
+  @Spec private CommandSpec spec;
 
   @Override
-  public String summary() {
-    return "List the jobs of the Flink session cluster with their checkpoints";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Flags flags = Flags.parse(name(), args, Set.of("flinkRest"), Set.of("help"));
-    if (flags.has("help")) {
-      out.println("Usage: seawatch jobs [--flinkRest=URL]   (default " + FlinkRest.DEFAULT_URL + ")");
-      out.println("Every job of the cluster, newest first: id, state, name and checkpoints.");
-      return 0;
-    }
-    try {
-      FlinkRest flink = new FlinkRest(flags.string("flinkRest", FlinkRest.DEFAULT_URL));
-      flink.requireReachable();
-      StatusCommand.printJobs(flink, out);
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
-    }
+  public Integer call() throws IOException {
+    FlinkRest flink = new FlinkRest(rest.url);
+    flink.requireReachable();
+    StatusCommand.printJobs(flink, Seawatch.of(spec).out);
     return 0;
   }
 }

@@ -2,73 +2,90 @@ package io.seawatch.cli;
 
 import io.seawatch.ops.FilePublisher;
 import io.seawatch.ops.KafkaTopics;
-import io.seawatch.ops.OperatorError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch replay}: publishes an NMEA file (plain or gzip) to Kafka, one record per line
  * ({@link FilePublisher}: how lines become records, keys and timestamps).
  */
-public final class ReplayCommand implements Command {
-  static final String DEFAULT_TOPIC = KafkaTopics.DEFAULT_TOPIC;
-  static final String DEFAULT_BOOTSTRAP_SERVERS = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS;
-  static final int DEFAULT_PARTITIONS = KafkaTopics.DEFAULT_PARTITIONS;
+@CommandLine.Command(
+    name = "replay",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "Publish an NMEA file to Kafka",
+      "",
+      "Publishes an NMEA file (plain or gzip) to Kafka, one record per line. Event time (the tag"
+          + " block's c: field) becomes the record timestamp; the fragments of a multipart"
+          + " message share a key and so a partition."
+    })
+public final class ReplayCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
 
-  @Override
-  public String name() {
-    return "replay";
+  @Option(names = "--file", required = true, paramLabel = "FILE",
+      description = "The NMEA file, gzip if it ends in .gz.")
+  private Path file;
+
+  @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaTopics.DEFAULT_TOPIC,
+      description = "Topic (default: ${DEFAULT-VALUE}).")
+  private String topic;
+
+  @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT",
+      defaultValue = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS,
+      description = "Kafka (default: ${DEFAULT-VALUE}).")
+  private String bootstrapServers;
+
+  @ArgGroup(exclusive = true)
+  private Pace pace;
+
+  /** Paced or as fast as possible. */
+  static final class Pace {
+    @Option(names = "--rate", paramLabel = "N", description = "At most N lines per second.")
+    Integer rate;
+
+    @Option(names = "--max", arity = "0..1", paramLabel = "true|false",
+        description = "As fast as possible (the default).")
+    boolean max;
   }
 
-  @Override
-  public String summary() {
-    return "Publish an NMEA file to Kafka";
-  }
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + KafkaTopics.DEFAULT_PARTITIONS,
+      description = "Partitions of a new topic (default: ${DEFAULT-VALUE}); a new topic gets"
+          + " retention.ms=-1, an existing topic is used as it is.")
+  private int partitions;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-    Flags flags =
-        Flags.parse(
-            name(),
-            args,
-            Set.of("file", "topic", "bootstrapServers", "rate", "partitions"),
-            Set.of("max", "help"));
-    if (flags.has("help")) {
-      usage(out);
-      return 0;
-    }
-    Path file = Path.of(flags.required("file"));
-    String topic = flags.string("topic", DEFAULT_TOPIC);
-    String bootstrap = flags.string("bootstrapServers", DEFAULT_BOOTSTRAP_SERVERS);
-    int partitions = flags.positiveInt("partitions", DEFAULT_PARTITIONS);
-    if (flags.has("rate") && flags.has("max")) {
-      throw flags.error("give --rate=N or --max, not both");
-    }
-    int rate = flags.has("rate") ? flags.positiveInt("rate", 0) : 0;
+  public Integer call() throws IOException {
+    PrintStream out = Seawatch.of(spec).out;
+    PrintStream err = Seawatch.of(spec).err;
+    Checks.positive(spec, "--partitions", partitions);
+    int rate = pace != null && pace.rate != null ? Checks.positive(spec, "--rate", pace.rate) : 0;
     if (topic.isEmpty()) {
-      throw flags.error("--topic must not be empty");
+      throw Checks.usage(spec, "--topic must not be empty");
     }
     if (!Files.isRegularFile(file)) {
-      throw new UserError("no such file: " + file);
+      throw new CommandFailure("no such file: " + file);
     }
     if (!Files.isReadable(file)) {
-      throw new UserError("cannot read " + file);
+      throw new CommandFailure("cannot read " + file);
     }
-
     KafkaTopics.quietClientLogs();
-    FilePublisher.Report r;
-    try {
-      int topicPartitions =
-          KafkaTopics.prepareTopic(bootstrap, topic, partitions, err).partitions();
-      r = FilePublisher.publish(file, bootstrap, topic, topicPartitions, rate, err);
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    int topicPartitions =
+        KafkaTopics.prepareTopic(bootstrapServers, topic, partitions, err).partitions();
+    FilePublisher.Report r =
+        FilePublisher.publish(file, bootstrapServers, topic, topicPartitions, rate, err);
     print(r, file, topic, out);
     return 0;
   }
@@ -94,25 +111,5 @@ public final class ReplayCommand implements Command {
         r.multipartFragments(),
         r.tagBlockTimes(),
         r.emptyLines());
-  }
-
-  private static void usage(PrintStream out) {
-    out.println("Usage: seawatch replay --file=F [options]");
-    out.println();
-    out.println("Publishes an NMEA file (plain or gzip) to Kafka, one record per line. Event time");
-    out.println("(the tag block's c: field) becomes the record timestamp; the fragments of a");
-    out.println("multipart message share a key and so a partition.");
-    out.println();
-    out.println("  --file=F                 the NMEA file (required)");
-    out.println("  --topic=T                topic (default " + DEFAULT_TOPIC + ")");
-    out.println(
-        "  --bootstrapServers=H:P   Kafka (default " + DEFAULT_BOOTSTRAP_SERVERS + ")");
-    out.println("  --rate=N                 at most N lines per second");
-    out.println("  --max                    as fast as possible (default)");
-    out.println(
-        "  --partitions=N           partitions of a new topic (default " + DEFAULT_PARTITIONS + ")");
-    out.println("                           a new topic gets retention.ms=-1; an existing topic");
-    out.println("                           is used as is");
-    out.println("  --help                   this text");
   }
 }

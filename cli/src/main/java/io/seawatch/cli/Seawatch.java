@@ -1,5 +1,6 @@
 package io.seawatch.cli;
 
+import io.seawatch.ops.OperatorError;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -72,11 +73,6 @@ public final class Seawatch implements Callable<Integer> {
     return (Seawatch) spec.root().userObject();
   }
 
-  /** The words that ask for help in place of a command or action (the legacy commands use it). */
-  static boolean isHelp(String arg) {
-    return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
-  }
-
   /** No command: the command list, as a usage error. */
   @Override
   public Integer call() {
@@ -86,24 +82,24 @@ public final class Seawatch implements Callable<Integer> {
 
   CommandLine commandLine() {
     CommandLine line = new CommandLine(this);
-    // In the order of `seawatch --help`. LegacyCommand: not on picocli yet, arguments unparsed.
+    // In the order of `seawatch --help`.
     for (Object command :
         List.of(
             new DecodeCommand(),
             new GenerateCommand(),
-            LegacyCommand.of(new ReplayCommand()),
-            LegacyCommand.of(new IngestCommand()),
+            new ReplayCommand(),
+            IngestCommand.line(),
             new MigrateCommand(),
-            LegacyCommand.of(new PostgresCommand()),
+            new PostgresCommand(),
             new TablesCommand(),
             new GeofencesCommand(),
             new ClusterCommand(),
-            LegacyCommand.of(new SubmitCommand()),
-            LegacyCommand.of(new JobsCommand()),
-            LegacyCommand.of(new StopCommand()),
-            LegacyCommand.of(new StatusCommand()),
-            LegacyCommand.of(new CrashTestCommand()),
-            LegacyCommand.of(new BenchCommand()),
+            SubmitCommand.line(),
+            new JobsCommand(),
+            new StopCommand(),
+            new StatusCommand(),
+            new CrashTestCommand(),
+            new BenchCommand(),
             new CommandLine.HelpCommand())) {
       line.addSubcommand(command);
     }
@@ -141,11 +137,7 @@ public final class Seawatch implements Callable<Integer> {
     String arg = u.getUnmatched().get(0);
     CommandSpec spec = e.getCommandLine().getCommandSpec();
     if (arg.startsWith("-")) {
-      String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      return "unknown option '" + option + "'"
-          + (option.toLowerCase().contains("password")
-              ? " (the password is read from the PGPASSWORD environment variable only)"
-              : "");
+      return unknownOption(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
     }
     if (spec.subcommands().isEmpty()) {
       return "unexpected argument '" + arg + "'";
@@ -156,9 +148,17 @@ public final class Seawatch implements Callable<Integer> {
     return "unknown action '" + arg + "': " + String.join(", ", spec.subcommands().keySet());
   }
 
+  /** The message of an unknown option: its name only, never a value it was given. */
+  static String unknownOption(String option) {
+    return "unknown option '" + option + "'"
+        + (option.toLowerCase().contains("password")
+            ? " (the password is read from the PGPASSWORD environment variable only)"
+            : "");
+  }
+
   /**
-   * A command that threw: one line; exit 2 for a {@link UserError}, else 1. Only an error nobody
-   * expected keeps its stack trace, and that only with --verbose.
+   * A command that threw: one line, exit 1. Only an error nobody expected keeps its stack trace,
+   * and that only with --verbose.
    */
   private int failure(Exception e, CommandLine command) {
     String name = command.getCommandSpec().qualifiedName();
@@ -177,12 +177,12 @@ public final class Seawatch implements Callable<Integer> {
     if (verbose) {
       e.printStackTrace(err);
     }
-    return e instanceof UserError ? 2 : 1;
+    return 1;
   }
 
   /** The one-line message of an expected failure, or null for an error nobody expected. */
   private static String expected(Exception e) {
-    if (e instanceof UserError || e instanceof CommandFailure) {
+    if (e instanceof CommandFailure || e instanceof OperatorError) {
       return e.getMessage();
     } else if (e instanceof NoSuchFileException f) {
       return "no such file: " + f.getFile();

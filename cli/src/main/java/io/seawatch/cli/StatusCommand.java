@@ -3,13 +3,17 @@ package io.seawatch.cli;
 import io.seawatch.ops.FlinkRest;
 import io.seawatch.ops.KafkaTopics;
 import io.seawatch.ops.KafkaTopics.PartitionLag;
-import io.seawatch.ops.OperatorError;
 import io.seawatch.ops.SessionJobs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code seawatch status}: how far the ingest's consumer group is behind each Kafka partition, and
@@ -19,44 +23,49 @@ import java.util.Set;
  * ({@code commitOffsetsInFinalize}), so the lag shown is the input a crash would make the job read
  * again.
  */
-public final class StatusCommand implements Command {
-  static final String DEFAULT_FLINK_REST = FlinkRest.DEFAULT_URL;
+@CommandLine.Command(
+    name = "status",
+    sortOptions = false,
+    sortSynopsis = false,
+    description = {
+      "Kafka lag of the ingest's consumer group and the Flink job's checkpoints",
+      "",
+      "The committed offsets move only when a Flink checkpoint completes: the lag is the input a"
+          + " crash would make the job read again."
+    })
+public final class StatusCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
+  @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT",
+      defaultValue = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS,
+      description = "Kafka (default: ${DEFAULT-VALUE}).")
+  private String bootstrapServers;
+
+  @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaTopics.DEFAULT_TOPIC,
+      description = "Topic (default: ${DEFAULT-VALUE}).")
+  private String topic;
+
+  @Option(names = "--consumerGroup", paramLabel = "G",
+      defaultValue = KafkaTopics.DEFAULT_CONSUMER_GROUP,
+      description = "The ingest's consumer group (default: ${DEFAULT-VALUE}).")
+  private String consumerGroup;
+
+  @Mixin private FlinkRestOption rest;
+
+  @Option(names = "--noFlink", arity = "0..1", paramLabel = "true|false",
+      description = "Kafka only: do not ask the Flink cluster.")
+  private boolean noFlink;
+
+  @Spec private CommandSpec spec;
 
   @Override
-  public String name() {
-    return "status";
-  }
-
-  @Override
-  public String summary() {
-    return "Kafka lag of the ingest's consumer group and the Flink job's checkpoints";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Flags flags =
-        Flags.parse(
-            name(), args, Set.of("bootstrapServers", "topic", "consumerGroup", "flinkRest"),
-            Set.of("help", "noFlink"));
-    if (flags.has("help")) {
-      out.println("Usage: seawatch status [--bootstrapServers=HOST:PORT] [--topic=T]"
-          + " [--consumerGroup=G] [--flinkRest=URL | --noFlink]");
-      out.println("  defaults: --bootstrapServers=" + KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS
-          + " --topic=" + KafkaTopics.DEFAULT_TOPIC + " --consumerGroup="
-          + KafkaTopics.DEFAULT_CONSUMER_GROUP + " --flinkRest=" + DEFAULT_FLINK_REST);
-      return 0;
-    }
-    String bootstrap = flags.string("bootstrapServers", KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS);
-    String topic = flags.string("topic", KafkaTopics.DEFAULT_TOPIC);
-    String group = flags.string("consumerGroup", KafkaTopics.DEFAULT_CONSUMER_GROUP);
+  public Integer call() {
+    PrintStream out = Seawatch.of(spec).out;
     KafkaTopics.quietClientLogs();
-    try {
-      printKafka(KafkaTopics.lag(bootstrap, topic, group), bootstrap, topic, group, out);
-      if (!flags.has("noFlink")) {
-        printFlink(flags.string("flinkRest", DEFAULT_FLINK_REST), out);
-      }
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
+    printKafka(KafkaTopics.lag(bootstrapServers, topic, consumerGroup), bootstrapServers, topic,
+        consumerGroup, out);
+    if (!noFlink) {
+      printFlink(rest.url, out);
     }
     return 0;
   }

@@ -1,59 +1,76 @@
 package io.seawatch.cli;
 
-import io.seawatch.ops.OperatorError;
 import io.seawatch.ops.SessionJobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code seawatch submit}: the streaming ingest of the job jar on the Flink session cluster
  * ({@code --profile=flink-cluster} unless another profile is given), optionally resumed from a
  * savepoint ({@link SessionJobs#submit}). Prints the job id, its web UI page and the commands that
- * follow it (status, stop). Every other option is the ingest's ({@code seawatch ingest --help}).
+ * follow it (status, stop). Every other option is the ingest's, handed on as {@code ingest} does.
  */
-public final class SubmitCommand implements Command {
+@CommandLine.Command(
+    name = "submit",
+    sortOptions = false,
+    optionListHeading = "%nOptions:%n",
+    customSynopsis = {
+      "seawatch submit --bootstrapServers=HOST:PORT [--topic=T]",
+      "                [--flinkMaster=HOST:PORT] [--fromSavepoint=PATH] [--jar=FILE]",
+      "                [--jdbcUrl=URL] [--OPTION=VALUE...]"
+    },
+    description = {
+      "Submit the streaming ingest to the Flink session cluster (--fromSavepoint to resume)",
+      "",
+      "Submits the streaming ingest of the job jar to the Flink session cluster (seawatch"
+          + " cluster start) with the " + SessionJobs.DEFAULT_PROFILE + " profile unless"
+          + " another is given, and returns: the job runs until it is stopped. Prints the job id"
+          + " and its web UI page."
+    })
+public final class SubmitCommand implements Callable<Integer> {
   static final String JOB_PREFIX = "submit: job ";
 
-  @Override
-  public String name() {
-    return "submit";
+  @Mixin private HelpOption help;
+
+  @Option(names = "--fromSavepoint", paramLabel = "PATH",
+      description = "Resume from a savepoint (seawatch stop prints its path); the job's step names"
+          + " are its operator ids, so a new build resumes where the old one stopped.")
+  private String savepoint;
+
+  @Option(names = "--jar", paramLabel = "FILE",
+      description = "The job jar to stage (default: pipelines/target/seawatch-job.jar).")
+  private Path jar;
+
+  @Unmatched private List<String> args = new ArrayList<>();
+
+  @Spec private CommandSpec spec;
+
+  /** The command with the ingest's generated help of the pipeline options. */
+  static CommandLine line() {
+    CommandLine line = new CommandLine(new SubmitCommand());
+    // --fromSavepoint is how a submission resumes: Beam's --savepointPath is refused.
+    IngestCommand.addOptionsHelp(line.getCommandSpec(), List.of("savepointPath"));
+    return line;
   }
 
   @Override
-  public String summary() {
-    return "Submit the streaming ingest to the Flink session cluster (--fromSavepoint to resume)";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    if (args.stream().anyMatch(Seawatch::isHelp)) {
-      usage(out);
-      return 0;
+  public Integer call() throws Exception {
+    PrintStream out = Seawatch.of(spec).out;
+    if (args.stream().anyMatch(a -> a.startsWith("--savepointPath"))) {
+      throw Checks.usage(spec, "use --fromSavepoint=PATH");
     }
-    String savepoint = null;
-    Path jar = null;
-    List<String> ingest = new ArrayList<>();
-    for (String a : args) {
-      if (a.startsWith("--fromSavepoint=")) {
-        savepoint = a.substring("--fromSavepoint=".length());
-      } else if (a.startsWith("--jar=")) {
-        jar = Path.of(a.substring("--jar=".length())).toAbsolutePath();
-      } else if (a.equals("--fromSavepoint") || a.equals("--jar")) {
-        throw new UserError(a + " needs a value: " + a + "=... (see seawatch submit --help)");
-      } else if (a.startsWith("--savepointPath")) {
-        throw new UserError("use --fromSavepoint=PATH (see seawatch submit --help)");
-      } else {
-        ingest.add(a);
-      }
-    }
-    SessionJobs.SubmittedJob job;
-    try {
-      job = SessionJobs.submit(ingest, savepoint, jar, out);
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
-    }
+    PipelineFlags.check(spec, args, PipelineFlags.names());
+    SessionJobs.SubmittedJob job = SessionJobs.submit(args, savepoint,
+        jar == null ? null : jar.toAbsolutePath(), out);
     out.println(IngestCommand.SUBMITTED);
     out.println(JOB_PREFIX + job.id() + " " + job.state() + ": " + job.name()
         + (savepoint == null ? "" : " (resumed from " + savepoint + ")"));
@@ -65,33 +82,5 @@ public final class SubmitCommand implements Command {
     out.println("  seawatch stop " + job.id() + " --flinkRest=" + job.flinkRest()
         + "   stop with a savepoint (then submit --fromSavepoint=PATH to resume)");
     return 0;
-  }
-
-  /** A local savepoint must be a directory with {@code _metadata} (or that file itself). */
-  static void requireSavepoint(String location) {
-    try {
-      SessionJobs.requireSavepoint(location);
-    } catch (OperatorError e) {
-      throw new UserError(e.getMessage(), e);
-    }
-  }
-
-  private static void usage(PrintStream out) {
-    out.println(String.join("\n",
-        "Usage: seawatch submit --bootstrapServers=HOST:PORT [--topic=T] [--jdbcUrl=URL]"
-            + " [--flinkMaster=HOST:PORT] [--fromSavepoint=PATH] [ingest options]",
-        "Submits the streaming ingest of the job jar to the Flink session cluster",
-        "(seawatch cluster start) with the flink-cluster profile, and returns: the job runs until",
-        "it is stopped. Prints the job id and its web UI page.",
-        "",
-        "  --flinkMaster=HOST:PORT  the cluster's REST address (default from the profile:"
-            + " 127.0.0.1:8081)",
-        "  --fromSavepoint=PATH     resume from a savepoint (seawatch stop prints its path); the",
-        "                           job's step names are its operator ids, so a new build resumes",
-        "                           where the old one stopped",
-        "  --jar=FILE               the job jar to stage (default: pipelines/target/seawatch-job.jar)",
-        "  --profile=NAME | --runnerConfig=FILE  (default --profile=flink-cluster)",
-        "  --jobName=NAME           (default from the profile: seawatch-ingest)",
-        "Other options: seawatch ingest --help."));
   }
 }

@@ -1,7 +1,7 @@
 package io.seawatch.cli;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -9,20 +9,58 @@ import io.seawatch.harness.BenchChurn;
 import io.seawatch.harness.BenchScaling;
 import io.seawatch.harness.RawIngest;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 public class BenchCommandTest {
-  private static final List<String> NO_FLINK = List.of("--skipFlink", "--repo=.");
+  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Seawatch.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return outBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private String firstErrLine() {
+    return errBytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+  }
+
+  /** The parsed user object of {@code seawatch bench BENCHMARK args...}. */
+  private static Object parse(String benchmark, String... args) {
+    PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+    CommandLine line = new Seawatch(silent, silent).commandLine();
+    String[] all = new String[args.length + 2];
+    all[0] = "bench";
+    all[1] = benchmark;
+    System.arraycopy(args, 0, all, 2, args.length);
+    return line.parseArgs(all).subcommand().subcommand().commandSpec().userObject();
+  }
+
+  private static BenchScaling.Settings scaling(String... args) {
+    return BenchCommand.Scaling.class.cast(parse("scaling", args)).settings();
+  }
+
+  private static BenchChurn.Settings churn(String... args) {
+    return BenchCommand.Churn.class.cast(parse("churn", args)).settings();
+  }
 
   @Test
   public void parsesListsAndDefaults() {
-    BenchScaling.Settings s = BenchCommand.scalingSettings(List.of("--skipFlink", "--repo=.",
-        "--partitions=4,1", "--messages=5000", "--ingestArgs= --maxBundleSize=5000  --x=y ",
-        "--flinkRest=http://127.0.0.1:38081/"));
+    BenchScaling.Settings s = scaling("--skipFlink", "--repo=.", "--partitions=4,1",
+        "--messages=5000", "--ingestArgs= --maxBundleSize=5000  --x=y ",
+        "--flinkRest=http://127.0.0.1:38081/");
     assertEquals(List.of(4, 1), s.partitions());
     assertEquals(List.of(1, 2), s.parallelisms());
     assertEquals(5000, s.messages());
@@ -30,69 +68,77 @@ public class BenchCommandTest {
     assertEquals(List.of("--maxBundleSize=5000", "--x=y"), s.ingestArgs());
     assertEquals("http://127.0.0.1:38081", s.flinkRest());
     assertEquals(0, s.stackSamples());
+    assertEquals(BenchScaling.Builder.DEFAULT_PARTITIONS, scaling("--skipFlink", "--repo=.").partitions());
   }
 
   @Test
-  public void helpIsNoRun() {
-    assertNull(BenchCommand.scalingSettings(List.of("--help")));
-  }
-
-  @Test
-  public void badValuesAreUserErrors() {
-    UserError e = assertThrows(UserError.class,
-        () -> BenchCommand.scalingSettings(List.of("--skipFlink", "--partitions=1,x")));
-    assertEquals("--partitions takes positive whole numbers separated by commas"
-        + " (see seawatch bench --help)", e.getMessage());
-    e = assertThrows(UserError.class,
-        () -> BenchCommand.scalingSettings(List.of("--skipFlink", "--ingestArgs=bounded")));
-    assertEquals("--ingestArgs takes ingest options (--name=value), not 'bounded'"
-        + " (see seawatch bench --help)", e.getMessage());
-  }
-
-  @Test
-  public void unknownBenchmarkIsAUserError() {
-    UserError e = assertThrows(UserError.class,
-        () -> new BenchCommand().run(List.of("latency"), System.out, System.err));
-    assertEquals("unknown benchmark 'latency' (known: scaling, churn-data, churn)",
+  public void badValuesAreUsageErrors() {
+    ParameterException e = assertThrows(ParameterException.class,
+        () -> scaling("--skipFlink", "--partitions=1,0"));
+    assertEquals("--partitions takes positive whole numbers separated by commas", e.getMessage());
+    e = assertThrows(ParameterException.class,
+        () -> scaling("--skipFlink", "--ingestArgs=bounded"));
+    assertEquals("--ingestArgs takes ingest options (--name=value), not 'bounded'",
         e.getMessage());
+    assertEquals(2, run("bench", "scaling", "--partitions=1,x"));
+    assertEquals("seawatch bench scaling: error: Invalid value for option '--partitions'"
+        + " (P): 'x' is not an int", firstErrLine());
+  }
+
+  @Test
+  public void unknownOrMissingBenchmarkIsAUsageError() {
+    assertEquals(2, run("bench", "latency"));
+    assertEquals("seawatch bench: error: unknown action 'latency': scaling, churn-data, churn",
+        firstErrLine());
+    errBytes.reset();
+    assertEquals(2, run("bench"));
+    assertEquals("seawatch bench: error: give a benchmark: scaling, churn-data or churn",
+        firstErrLine());
+  }
+
+  @Test
+  public void eachBenchmarkHasItsOwnHelp() {
+    assertEquals(0, run("bench", "--help"));
+    String bench = out();
+    outBytes.reset();
+    assertEquals(0, run("bench", "scaling", "--help"));
+    String scaling = out();
+    outBytes.reset();
+    assertEquals(0, run("bench", "churn", "--help"));
+    String churn = out();
+    assertNotEquals(scaling, churn);
+    assertNotEquals(bench, scaling);
+    assertTrue(scaling, scaling.startsWith("Usage: seawatch bench scaling [-h]"));
+    assertTrue(churn, churn.startsWith("Usage: seawatch bench churn [-h]"));
+    assertTrue(scaling, scaling.contains(
+        "\n      --partitions=P[,P...] Partition counts (default: 1,2,4).\n"));
+    assertTrue(churn, churn.contains(
+        "\n      --partitions=P        Partitions of a new topic (default: 2).\n"));
+    assertTrue(churn, churn.contains("\n      --killAt=F            Kill the TaskManager at"));
   }
 
   @Test
   public void churnDataWritesTheGeneratorsLines() throws Exception {
-    java.nio.file.Path file = java.nio.file.Files.createTempFile("churn", ".nmea");
+    Path file = Files.createTempFile("churn", ".nmea");
     try {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      int code = new BenchCommand().run(List.of("churn-data", "--out=" + file, "--vessels=5",
-              "--arrivalsPerSecond=2", "--reports=3", "--intervalSeconds=60",
-              "--trailerMinutes=2"),
-          new PrintStream(buffer, true, StandardCharsets.UTF_8), System.err);
-      assertEquals(0, code);
+      assertEquals(0, run("bench", "churn-data", "--out=" + file, "--vessels=5",
+          "--arrivalsPerSecond=2", "--reports=3", "--intervalSeconds=60", "--trailerMinutes=2"));
       assertEquals("wrote " + file + ": 17 lines, about 5 vessels active at a time\n",
-          buffer.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
-      List<String> lines = java.nio.file.Files.readAllLines(file);
+          out().replace(System.lineSeparator(), "\n"));
+      List<String> lines = Files.readAllLines(file);
       assertEquals(17, lines.size());
       // Every line decodes to a position of the pipeline.
       for (String line : lines) {
         assertTrue(line, RawIngest.position(line, -1) != null);
       }
     } finally {
-      java.nio.file.Files.deleteIfExists(file);
+      Files.deleteIfExists(file);
     }
   }
 
   @Test
-  public void noArgumentsPrintsUsage() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code = new BenchCommand().run(List.of(), new PrintStream(buffer, true,
-        StandardCharsets.UTF_8), System.err);
-    assertEquals(2, code);
-    assertTrue(buffer.toString(StandardCharsets.UTF_8)
-        .startsWith("Usage: seawatch bench scaling [options]"));
-  }
-
-  @Test
   public void churnSettingsDefaultsAreTheDocumentedRun() {
-    BenchChurn.Settings s = BenchCommand.churnSettings(List.of("--repo=."));
+    BenchChurn.Settings s = churn("--repo=.");
     assertEquals(1_000_000, s.vessels());
     assertEquals(5, s.arrivalsPerSecond());
     assertEquals(1, s.reports());
@@ -103,18 +149,16 @@ public class BenchCommandTest {
         s.ingestArgs());
     assertEquals(Duration.ofMinutes(31 * 60 + 6), s.hold());
     assertEquals(1_001_800, s.generator().lines());
-    assertNull(BenchCommand.churnSettings(List.of("--help")));
   }
 
   @Test
-  public void badChurnSettingsAreUserErrors() {
-    UserError e = assertThrows(UserError.class,
-        () -> BenchCommand.churnSettings(List.of("--repo=.", "--killAt=1")));
-    assertEquals("--killAt takes a share of the lines in [0, 1) (0: no kill)"
-        + " (see seawatch bench --help)", e.getMessage());
-    e = assertThrows(UserError.class,
-        () -> BenchCommand.churnSettings(List.of("--repo=.", "--ingestArgs=analytics")));
-    assertEquals("--ingestArgs takes ingest options (--name=value), not 'analytics'"
-        + " (see seawatch bench --help)", e.getMessage());
+  public void badChurnSettingsAreUsageErrors() {
+    ParameterException e = assertThrows(ParameterException.class,
+        () -> churn("--repo=.", "--killAt=1"));
+    assertEquals("--killAt takes a share of the lines in [0, 1) (0: no kill)", e.getMessage());
+    e = assertThrows(ParameterException.class,
+        () -> churn("--repo=.", "--ingestArgs=analytics"));
+    assertEquals("--ingestArgs takes ingest options (--name=value), not 'analytics'",
+        e.getMessage());
   }
 }

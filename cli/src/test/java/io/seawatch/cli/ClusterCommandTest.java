@@ -36,7 +36,7 @@ public class ClusterCommandTest {
     Files.createDirectories(script.getParent());
     Files.writeString(script, "#!/bin/sh\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
-    UserError e = assertThrows(UserError.class, () -> ClusterCommand.locate(List.of(root)));
+    CommandFailure e = assertThrows(CommandFailure.class, () -> ClusterCommand.locate(List.of(root)));
     assertEquals(
         "cannot find runner-configs/bin/flink-cluster under [" + root
             + "]; run seawatch from the repository",

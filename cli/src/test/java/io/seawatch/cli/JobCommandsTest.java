@@ -3,6 +3,8 @@ package io.seawatch.cli;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import io.seawatch.ops.OperatorError;
+import io.seawatch.ops.SessionJobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +17,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Argument errors of submit, jobs and stop: one line, exit 2, before anything is submitted. */
+/**
+ * Errors of submit, jobs and stop: a bad command line is a usage error (exit 2), a cluster that
+ * does not answer a failure (exit 1); either is one line, and nothing is submitted.
+ */
 public class JobCommandsTest {
   private static final String JOB = "0123456789abcdef0123456789abcdef";
   private static String closed;
@@ -29,84 +34,87 @@ public class JobCommandsTest {
     }
   }
 
-  /** Exit code and stderr of one command line. */
+  /** Checks the exit code of one command line and returns the first line of its stderr. */
   private static String run(int expectedCode, String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Seawatch.run(args, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     String text = err.toString(StandardCharsets.UTF_8).strip();
     assertEquals(text, expectedCode, code);
-    return text;
+    return text.lines().findFirst().orElse("");
   }
 
   @Test
   public void stopNeedsOneJobId() {
-    assertEquals("seawatch stop: error: give the job id (seawatch jobs lists them)"
-        + " (see seawatch stop --help)", run(2, "stop"));
-    assertEquals("seawatch stop: error: give one job id, not 2 (see seawatch stop --help)",
+    assertEquals("seawatch stop: error: give the job id (seawatch jobs lists them)",
+        run(2, "stop"));
+    assertEquals("seawatch stop: error: give one job id, not 2",
         run(2, "stop", JOB, JOB));
     assertEquals("seawatch stop: error: 'job-1' is not a Flink job id (32 hex digits;"
-        + " seawatch jobs) (see seawatch stop --help)", run(2, "stop", "job-1"));
+        + " seawatch jobs)", run(2, "stop", "job-1"));
   }
 
   @Test
   public void stopOptions() {
-    assertEquals("seawatch stop: error: unknown option '--now' (see seawatch stop --help)",
+    assertEquals("seawatch stop: error: unknown option '--now'",
         run(2, "stop", JOB, "--now"));
     assertEquals("seawatch stop: error: --cancel takes no savepoint: leave out --drain and"
-        + " --savepointDir (see seawatch stop --help)", run(2, "stop", JOB, "--cancel", "--drain"));
+        + " --savepointDir", run(2, "stop", JOB, "--cancel", "--drain"));
     assertEquals("seawatch stop: error: --timeoutSeconds must be a positive whole number, not"
-        + " '0' (see seawatch stop --help)", run(2, "stop", JOB, "--timeoutSeconds=0"));
+        + " '0'", run(2, "stop", JOB, "--timeoutSeconds=0"));
   }
 
   @Test
-  public void noClusterIsAUserError() {
+  public void noClusterIsAFailure() {
     String expected = "no Flink cluster answers at http://" + closed
         + " (start one: seawatch cluster start; or give its address)";
     assertEquals("seawatch stop: error: " + expected,
-        run(2, "stop", JOB, "--flinkRest=http://" + closed));
-    assertEquals("seawatch jobs: error: " + expected, run(2, "jobs", "--flinkRest=" + closed));
+        run(1, "stop", JOB, "--flinkRest=http://" + closed));
+    assertEquals("seawatch jobs: error: " + expected, run(1, "jobs", "--flinkRest=" + closed));
     assertEquals("seawatch submit: error: " + expected,
-        run(2, "submit", "--bootstrapServers=127.0.0.1:9", "--flinkMaster=" + closed));
+        run(1, "submit", "--bootstrapServers=127.0.0.1:9", "--flinkMaster=" + closed));
   }
 
   @Test
   public void aRestAddressNeedsHostAndPort() {
     assertEquals("seawatch jobs: error: not a Flink REST address: 'http://localhost' (expected"
-        + " http://HOST:PORT)", run(2, "jobs", "--flinkRest=http://localhost"));
+        + " http://HOST:PORT)", run(1, "jobs", "--flinkRest=http://localhost"));
   }
 
   @Test
   public void submitRunsOnAFlinkSessionCluster() {
     assertEquals("seawatch submit: error: submit runs on a Flink session cluster"
             + " (--runner=FlinkRunner), not DirectRunner; use seawatch ingest for other runners",
-        run(2, "submit", "--runner=DirectRunner", "--bootstrapServers=127.0.0.1:9"));
+        run(1, "submit", "--runner=DirectRunner", "--bootstrapServers=127.0.0.1:9"));
     assertEquals("seawatch submit: error: submit needs --flinkMaster=HOST:PORT (the cluster's"
             + " REST port), not [local]",
-        run(2, "submit", "--flinkMaster=[local]", "--bootstrapServers=127.0.0.1:9"));
+        run(1, "submit", "--flinkMaster=[local]", "--bootstrapServers=127.0.0.1:9"));
     assertEquals("seawatch submit: error: submit follows a Kafka topic: give"
             + " --bootstrapServers=HOST:PORT [--topic=T] (and no --input)",
-        run(2, "submit", "--flinkMaster=" + closed, "--input=fleet.nmea"));
+        run(1, "submit", "--flinkMaster=" + closed, "--input=fleet.nmea"));
   }
 
   @Test
   public void submitOptions() {
-    assertEquals("seawatch submit: error: --fromSavepoint needs a value: --fromSavepoint=..."
-        + " (see seawatch submit --help)", run(2, "submit", "--fromSavepoint"));
-    assertEquals("seawatch submit: error: use --fromSavepoint=PATH (see seawatch submit --help)",
+    assertEquals("seawatch submit: error: Missing required parameter for option"
+        + " '--fromSavepoint' (PATH)", run(2, "submit", "--fromSavepoint"));
+    assertEquals("seawatch submit: error: use --fromSavepoint=PATH",
         run(2, "submit", "--savepointPath=/tmp/sp"));
+    assertEquals("seawatch submit: error: unknown option '--bootstrapServer'",
+        run(2, "submit", "--bootstrapServer=127.0.0.1:9"));
   }
 
   @Test
   public void aSavepointIsADirectoryWithMetadata() throws IOException {
     Path dir = tmp.newFolder("savepoint-1").toPath();
-    UserError e = assertThrows(UserError.class, () -> SubmitCommand.requireSavepoint(dir.toString()));
+    OperatorError e =
+        assertThrows(OperatorError.class, () -> SessionJobs.requireSavepoint(dir.toString()));
     assertEquals("no savepoint at " + dir + " (a savepoint is a directory with a _metadata file;"
         + " seawatch stop prints its path)", e.getMessage());
     Files.writeString(dir.resolve("_metadata"), "x");
-    SubmitCommand.requireSavepoint(dir.toString());
-    SubmitCommand.requireSavepoint("file:" + dir);
-    SubmitCommand.requireSavepoint(dir.resolve("_metadata").toString());
-    SubmitCommand.requireSavepoint("s3://bucket/savepoint-2"); // the cluster checks remote ones
+    SessionJobs.requireSavepoint(dir.toString());
+    SessionJobs.requireSavepoint("file:" + dir);
+    SessionJobs.requireSavepoint(dir.resolve("_metadata").toString());
+    SessionJobs.requireSavepoint("s3://bucket/savepoint-2"); // the cluster checks remote ones
   }
 }

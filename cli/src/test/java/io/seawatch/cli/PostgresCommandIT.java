@@ -65,18 +65,75 @@ public class PostgresCommandIT {
     Result urlResult = seawatch("postgres", "url", "--forceEmbedded", "--dataDir=" + dataDir);
     assertThat(urlResult.out, equalTo(url + "\n"));
 
+    // --database: created on the embedded server at first use, the URL names it.
+    Result demo = seawatch("postgres", "url", "--forceEmbedded", "--dataDir=" + dataDir,
+        "--database=seawatch");
+    assertThat(demo.err, demo.exitCode, equalTo(0));
+    assertThat(demo.out, equalTo("jdbc:postgresql://127.0.0.1:" + port + "/seawatch?user=postgres\n"));
+    assertThat(currentDatabase(demo.out.strip()), equalTo("seawatch"));
+
     Result stopped = seawatch("postgres", "stop", "--dataDir=" + dataDir);
     assertThat(stopped.err, stopped.exitCode, equalTo(0));
     assertThat(accepts(port), equalTo(false));
     assertThat(Files.exists(dataDir.resolve(EmbeddedPostgresServer.STATE_FILE)), equalTo(false));
 
     Result none = seawatch("postgres", "url", "--forceEmbedded", "--dataDir=" + dataDir);
-    assertThat(none.exitCode, equalTo(2));
+    assertThat(none.exitCode, equalTo(1));
     assertThat(
         none.err,
         equalTo(
-            "seawatch postgres: error: the embedded Postgres is not running"
+            "seawatch postgres url: error: the embedded Postgres is not running"
                 + " (seawatch postgres start)\n"));
+  }
+
+  /** --database on the machine's own server (127.0.0.1:5432, trust auth): a throw-away name. */
+  @Test
+  public void databaseIsCreatedIfMissing() throws Exception {
+    String name = "seawatch_it_" + Long.toHexString(System.nanoTime());
+    String admin = PostgresServers.jdbcUrl("127.0.0.1", 5432, "postgres");
+    try {
+      Result r = seawatch("postgres", "url", "--database=" + name);
+      assertThat(r.err, r.exitCode, equalTo(0));
+      assertThat(r.out, equalTo("jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres\n"));
+      assertThat(databaseExists(admin, name), equalTo(true));
+      assertThat(currentDatabase(r.out.strip()), equalTo(name));
+      // An existing database is used as it is.
+      Result again = seawatch("postgres", "start", "--database=" + name);
+      assertThat(again.err, again.exitCode, equalTo(0));
+      assertThat(again.out, equalTo(r.out));
+    } finally {
+      try (Connection c = DriverManager.getConnection(admin);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + name);
+      }
+    }
+    assertThat(databaseExists(admin, name), equalTo(false));
+
+    Result bad = seawatch("postgres", "url", "--database=no-such;name");
+    assertThat(bad.exitCode, equalTo(1));
+    assertThat(bad.err, equalTo("seawatch postgres url: error: not a database name:"
+        + " 'no-such;name' (lower-case letters, digits and _, not starting with a digit)\n"));
+  }
+
+  private static boolean databaseExists(String url, String name) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        java.sql.PreparedStatement st =
+            c.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  private static String currentDatabase(String url) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_database()")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   /** Never leave a Postgres behind, even when an assertion failed half-way. */

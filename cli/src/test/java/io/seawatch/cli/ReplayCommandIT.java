@@ -130,7 +130,7 @@ public class ReplayCommandIT {
   }
 
   @Test
-  public void unreachableBrokerIsOneLineAndExitCode2() throws Exception {
+  public void unreachableBrokerIsOneLineAndExitCode1() throws Exception {
     Path file = tmp.newFile("one.nmea").toPath();
     Files.writeString(file, TYPE1_BARE + "\n", UTF_8);
     int closedPort;
@@ -138,7 +138,7 @@ public class ReplayCommandIT {
       closedPort = s.getLocalPort();
     }
     Result r = seawatch("replay", "--file=" + file, "--bootstrapServers=127.0.0.1:" + closedPort);
-    assertThat(r.exitCode, equalTo(2));
+    assertThat(r.exitCode, equalTo(1));
     assertThat(
         r.err,
         equalTo(
@@ -148,9 +148,9 @@ public class ReplayCommandIT {
   }
 
   @Test
-  public void missingFileIsOneLineAndExitCode2() {
+  public void missingFileIsOneLineAndExitCode1() {
     Result r = seawatch("replay", "--file=/nonexistent/ais.nmea");
-    assertThat(r.exitCode, equalTo(2));
+    assertThat(r.exitCode, equalTo(1));
     assertThat(r.err, equalTo("seawatch replay: error: no such file: /nonexistent/ais.nmea\n"));
   }
 

@@ -139,7 +139,7 @@ public class StatusCommandIT {
             "--topic=nope", "--noFlink"},
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(2, code);
+    assertEquals(1, code);
     assertEquals(
         "seawatch status: error: topic 'nope' does not exist at " + KAFKA.bootstrapServers() + "\n",
         err.toString(StandardCharsets.UTF_8));

@@ -58,6 +58,42 @@ public final class PostgresServers {
     return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=" + user;
   }
 
+  /** A database name {@link #withDatabase} accepts: an unquoted Postgres identifier. */
+  private static final java.util.regex.Pattern DATABASE_NAME =
+      java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  /**
+   * The URL of {@code database} on the server of {@code url} (a URL of {@link #jdbcUrl}'s form),
+   * after creating the database if it is missing.
+   *
+   * @throws OperatorError for a name that is not a plain identifier, or when the server refuses
+   */
+  public static String withDatabase(String url, String database) {
+    if (!DATABASE_NAME.matcher(database).matches()) {
+      throw new OperatorError("not a database name: '" + database
+          + "' (lower-case letters, digits and _, not starting with a digit)");
+    }
+    try (Connection c = DriverManager.getConnection(url)) {
+      boolean exists;
+      try (var st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        st.setString(1, database);
+        try (var rs = st.executeQuery()) {
+          exists = rs.next();
+        }
+      }
+      if (!exists) {
+        // An identifier cannot be a bind parameter: the name matched DATABASE_NAME above.
+        try (var st = c.createStatement()) {
+          st.execute("CREATE DATABASE " + database);
+        }
+      }
+    } catch (SQLException e) {
+      throw new OperatorError("cannot create database " + database + " at " + url + ": "
+          + e.getMessage(), e);
+    }
+    return url.replaceFirst("/postgres\\?", "/" + database + "?");
+  }
+
   /** Tries the local server with user {@code postgres}, then the OS user. */
   public static LocalProbe probeLocal() {
     if (!accepts(LOCAL_HOST, LOCAL_PORT)) {
@@ -127,7 +163,8 @@ public final class PostgresServers {
         printTail(logFile, log);
         throw new OperatorError(
             "the embedded Postgres (pid " + process.pid() + ") did not accept connections within "
-                + START_TIMEOUT.toSeconds() + " s (log: " + logFile + "; seawatch postgres stop)");
+                + START_TIMEOUT.toSeconds() + " s (log: " + logFile
+                + "; seawatch postgres stop --dataDir=" + dataDir + ")");
       }
       sleep(500);
     }
