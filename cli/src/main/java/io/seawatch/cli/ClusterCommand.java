@@ -1,6 +1,6 @@
 package io.seawatch.cli;
 
-import io.seawatch.ops.RunnerProfiles;
+import io.seawatch.ops.Repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " SEAWATCH_FLINK_RPC_PORT (default 6123)."
     })
 public final class ClusterCommand implements Callable<Integer> {
-  static final String SCRIPT = RunnerProfiles.DIR + "/bin/flink-cluster";
+  static final String SCRIPT = Repository.FLINK_CLUSTER_SCRIPT;
 
   @Mixin private HelpOption help;
   @Spec private CommandSpec spec;
@@ -69,7 +69,7 @@ public final class ClusterCommand implements Callable<Integer> {
       if (stateDir != null) {
         args.add("--state-dir=" + stateDir);
       }
-      return runScript(locate(RunnerProfiles.searchRoots()), args, seawatch.out, seawatch.err);
+      return runScript(locate(Repository.searchRoots()), args, seawatch.out, seawatch.err);
     }
   }
 

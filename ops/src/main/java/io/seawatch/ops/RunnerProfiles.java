@@ -66,7 +66,7 @@ public final class RunnerProfiles {
     if (profile == null && config == null) {
       return args;
     }
-    Path file = config != null ? Path.of(config) : locate(profile, searchRoots());
+    Path file = config != null ? Path.of(config) : locate(profile, Repository.searchRoots());
     Map<String, String> options = load(file, System::getProperty);
     List<String> expanded = merge(rest, options);
     out.println("runner config " + file + ": " + (expanded.size() - rest.size()) + " of "
@@ -178,11 +178,6 @@ public final class RunnerProfiles {
         "no runner profile '" + profile + "' in " + DIR + "/ of " + roots
             + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")")
             + "; or give --runnerConfig=FILE");
-  }
-
-  /** Where profiles are looked for: {@link Repository#searchRoots}. */
-  public static List<Path> searchRoots() {
-    return Repository.searchRoots();
   }
 
   private static String valueOf(String arg, String flag) {

@@ -21,7 +21,7 @@ public class RepositoryTest {
   @Test
   public void profilesResolveAgainstTheRoot() {
     assertEquals(MODULE.getParent().resolve("runner-configs/direct.properties"),
-        RunnerProfiles.locate("direct", RunnerProfiles.searchRoots()).toAbsolutePath());
+        RunnerProfiles.locate("direct", Repository.searchRoots()).toAbsolutePath());
   }
 
   @Test
