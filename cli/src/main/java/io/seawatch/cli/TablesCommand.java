@@ -30,6 +30,7 @@ public final class TablesCommand implements Callable<Integer> {
           "dead_letter",
           "vessel_event",
           "density_hourly",
+          "alert",
           "geofence");
 
   @Mixin private HelpOption help;
@@ -62,6 +63,12 @@ public final class TablesCommand implements Callable<Integer> {
         while (rs.next()) {
           out.printf("    events %-15s %,8d (%,d open)%n", rs.getString(1), rs.getLong(2),
               rs.getLong(3));
+        }
+      }
+      try (ResultSet rs = st.executeQuery(
+          "SELECT status, count(*) FROM alert GROUP BY status ORDER BY status")) {
+        while (rs.next()) {
+          out.printf("    alerts %-15s %,8d%n", rs.getString(1), rs.getLong(2));
         }
       }
     } catch (SQLException e) {

@@ -94,7 +94,8 @@ public class MigrateCommandIT {
         "schema " + schema + " at " + url() + " as postgres\n"
             + "  V1   ingest tables                  pending\n"
             + "  V2   analytics                      pending\n"
-            + "2 pending (dry run: nothing applied)\n",
+            + "  V3   alerts                         pending\n"
+            + "3 pending (dry run: nothing applied)\n",
         out());
 
     assertEquals(0, run("--jdbcUrl=" + url(), "--dryRun=false"));
@@ -102,11 +103,12 @@ public class MigrateCommandIT {
         "schema " + schema + " at " + url() + " as postgres\n"
             + "  V1   ingest tables                  applied now\n"
             + "  V2   analytics                      applied now\n"
-            + "applied 2, already applied 0, pending 0\n",
+            + "  V3   alerts                         applied now\n"
+            + "applied 3, already applied 0, pending 0\n",
         out());
 
     assertEquals(0, run("--jdbcUrl=" + url(), "--jdbcUser=postgres"));
-    assertTrue(out(), out().endsWith("applied 0, already applied 2, pending 0\n"));
+    assertTrue(out(), out().endsWith("applied 0, already applied 3, pending 0\n"));
     assertEquals(0, run("--jdbcUrl=" + url()));
     assertEquals("", err());
   }

@@ -186,6 +186,21 @@ public final class GapDetector implements PositionRule<GapDetector.State> {
     return out;
   }
 
+  /**
+   * The open GAP this vessel has once silent for the threshold (what {@link #onWatermark} emits
+   * then), without changing the state; null before the first fix.
+   */
+  public VesselEvent openGap(State s) {
+    return s.lastSeenMillis == Long.MIN_VALUE ? null : gap(s, -1, baseDetails(s));
+  }
+
+  /** When the vessel's silence becomes a GAP: last seen + threshold, Long.MAX_VALUE if unseen. */
+  public long gapDeadline(State s) {
+    return s.lastSeenMillis == Long.MIN_VALUE
+        ? Long.MAX_VALUE
+        : s.lastSeenMillis + config.gapThresholdMillis();
+  }
+
   @Override
   public long timerMillis(State s) {
     if (s.lastSeenMillis == Long.MIN_VALUE) {

@@ -69,6 +69,17 @@ final class StateIO {
       return this;
     }
 
+    /** A nested state: 4-byte length, then the bytes. */
+    Out blob(byte[] v) {
+      i32(v.length);
+      try {
+        out.write(v);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
     byte[] bytes() {
       return bytes.toByteArray();
     }
@@ -126,6 +137,21 @@ final class StateIO {
     String str() {
       try {
         return in.readUTF();
+      } catch (IOException e) {
+        throw corrupt(e);
+      }
+    }
+
+    /** A nested state written by {@link Out#blob}. */
+    byte[] blob() {
+      int n = i32();
+      try {
+        if (n < 0 || n > in.available()) {
+          throw new IllegalArgumentException(what + ": corrupt state, length " + n);
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
       } catch (IOException e) {
         throw corrupt(e);
       }

@@ -57,13 +57,18 @@ public record VesselEvent(
     if (!open && endMillis < startMillis) {
       throw new IllegalArgumentException("endMillis before startMillis");
     }
+    details = normalizeDetails(details);
+  }
+
+  /** An unmodifiable sorted copy with integral values as Long and floats as Double. */
+  static Map<String, Object> normalizeDetails(Map<String, Object> details) {
     TreeMap<String, Object> d = new TreeMap<>();
     if (details != null) {
       for (Map.Entry<String, Object> e : details.entrySet()) {
         d.put(Objects.requireNonNull(e.getKey(), "detail key"), normalize(e.getValue()));
       }
     }
-    details = Collections.unmodifiableSortedMap(d);
+    return Collections.unmodifiableSortedMap(d);
   }
 
   /**
@@ -118,6 +123,11 @@ public record VesselEvent(
 
   /** Details as a JSON object, keys sorted, for a jsonb column. Non-finite doubles become null. */
   public String detailsJson() {
+    return json(details);
+  }
+
+  /** A detail map (as {@link #normalizeDetails} makes it) as a JSON object. */
+  static String json(Map<String, Object> details) {
     StringBuilder b = new StringBuilder("{");
     for (Map.Entry<String, Object> e : details.entrySet()) {
       if (b.length() > 1) {
@@ -134,6 +144,128 @@ public record VesselEvent(
       }
     }
     return b.append('}').toString();
+  }
+
+  /**
+   * Reads back a detail object as {@link #detailsJson} (or Postgres, from a jsonb column) writes
+   * it: a flat object of strings, numbers (integral as Long, others as Double), booleans and null
+   * (a non-finite double, read as NaN).
+   *
+   * @throws IllegalArgumentException when the text is not such an object
+   */
+  public static Map<String, Object> detailsFromJson(String json) {
+    return new DetailsReader(json).read();
+  }
+
+  /** A reader for exactly the flat objects {@link #json} writes. */
+  private static final class DetailsReader {
+    private final String s;
+    private int i;
+
+    DetailsReader(String s) {
+      this.s = s;
+    }
+
+    Map<String, Object> read() {
+      TreeMap<String, Object> d = new TreeMap<>();
+      expect('{');
+      if (peek() != '}') {
+        do {
+          String key = string();
+          expect(':');
+          d.put(key, value());
+        } while (skip(','));
+      }
+      expect('}');
+      if (peek() != 0) {
+        throw error("trailing text");
+      }
+      return normalizeDetails(d);
+    }
+
+    private Object value() {
+      char c = peek();
+      if (c == '"') {
+        return string();
+      }
+      if (s.startsWith("true", i)) {
+        i += 4;
+        return Boolean.TRUE;
+      }
+      if (s.startsWith("false", i)) {
+        i += 5;
+        return Boolean.FALSE;
+      }
+      if (s.startsWith("null", i)) {
+        i += 4;
+        return Double.NaN;
+      }
+      int start = i;
+      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+        i++;
+      }
+      String n = s.substring(start, i);
+      try {
+        return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+      } catch (NumberFormatException e) {
+        throw error("bad value");
+      }
+    }
+
+    private String string() {
+      expect('"');
+      StringBuilder b = new StringBuilder();
+      while (i < s.length() && s.charAt(i) != '"') {
+        char c = s.charAt(i++);
+        if (c == '\\' && i < s.length()) {
+          char e = s.charAt(i++);
+          switch (e) {
+            case 'n' -> b.append('\n');
+            case 't' -> b.append('\t');
+            case 'r' -> b.append('\r');
+            case 'b' -> b.append('\b');
+            case 'f' -> b.append('\f');
+            case 'u' -> {
+              if (i + 4 > s.length()) {
+                throw error("bad escape");
+              }
+              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              i += 4;
+            }
+            default -> b.append(e);
+          }
+        } else {
+          b.append(c);
+        }
+      }
+      expect('"');
+      return b.toString();
+    }
+
+    private char peek() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      return i < s.length() ? s.charAt(i) : 0;
+    }
+
+    private boolean skip(char c) {
+      if (peek() == c) {
+        i++;
+        return true;
+      }
+      return false;
+    }
+
+    private void expect(char c) {
+      if (!skip(c)) {
+        throw error("expected '" + c + "'");
+      }
+    }
+
+    private IllegalArgumentException error(String what) {
+      return new IllegalArgumentException("details JSON: " + what + " at " + i + ": " + s);
+    }
   }
 
   private static Object normalize(Object v) {

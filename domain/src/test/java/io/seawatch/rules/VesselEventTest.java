@@ -86,4 +86,28 @@ public class VesselEventTest {
     byte[] shorter = java.util.Arrays.copyOf(new LoiteringDetector.State(1).toBytes(), 20);
     assertThrows(IllegalArgumentException.class, () -> LoiteringDetector.State.fromBytes(shorter));
   }
+
+  @Test
+  public void detailsReadBackAsWrittenAndAsPostgresPrintsThem() {
+    Map<String, Object> d = new java.util.TreeMap<>();
+    d.put("source", "rec \"1\"\\\u0001");
+    d.put("duration_s", 25_200L);
+    d.put("speed", 0.00001);
+    d.put("lat", 54.0);
+    d.put("stall", false);
+    d.put("bad", Double.NaN);
+    VesselEvent e = VesselEvent.of(VesselEvent.Kind.GAP, 1, 0, 0, -1, 0, 0, "", d);
+    org.junit.Assert.assertEquals(e.details(), VesselEvent.detailsFromJson(e.detailsJson()));
+    // jsonb::text: spaces after ':' and ',', numbers as stored.
+    org.junit.Assert.assertEquals(
+        Map.of("duration_s", 25_200L, "lat", 54.0, "speed", 1.0E-5, "ok", true),
+        VesselEvent.detailsFromJson(
+            "{\"ok\": true, \"lat\": 54.0, \"speed\": 0.00001, \"duration_s\": 25200}"));
+    org.junit.Assert.assertEquals(Map.of(), VesselEvent.detailsFromJson(" { } "));
+  }
+
+  @Test(expected = IllegalArgumentException.class)
+  public void nestedDetailsAreRefused() {
+    VesselEvent.detailsFromJson("{\"a\": {\"b\": 1}}");
+  }
 }

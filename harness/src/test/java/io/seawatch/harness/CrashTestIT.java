@@ -58,6 +58,9 @@ public class CrashTestIT {
       assertTrue(t.toString(), t.equal());
     }
     assertTrue(report.allEqual());
+    // The alert engine's view: the topic applied by id ends with the table.
+    assertTrue(report.alertTopic().toString(), report.alertTopic().equal());
+    assertTrue(report.alertTopic().toString(), report.alertTopic().rows() > 0);
     // The scenarios' 25 events and the fleet's segments, the same in both runs.
     CrashTest.TableComparison events = report.table("vessel_event");
     assertEquals(38, events.rowsA());

@@ -117,6 +117,7 @@ public final class Ingest {
       throw new OperatorError("invalid --jdbcUrl: " + e.getMessage());
     }
     migrate(target, log);
+    prepareAlertsTopic(options, log);
 
     String runner = options.getRunner().getSimpleName();
     boolean direct = runner.equals("DirectRunner");
@@ -161,6 +162,22 @@ public final class Ingest {
       lastNanos = now;
     }
     return new Report(state, Counts.of(result), (System.nanoTime() - started) / 1e9, false);
+  }
+
+  /** Partitions of an alerts topic this creates: alerts are few, one partition keeps them in order. */
+  public static final int ALERTS_PARTITIONS = 1;
+
+  /**
+   * The job publishes its alerts when it reads Kafka with analytics on (see IngestPipeline);
+   * brokers need not create topics on first use (ours do not), so create it here, unlimited
+   * retention: a consumer reading it from the beginning ends with the alert table.
+   */
+  private static void prepareAlertsTopic(IngestPipeline.Options options, PrintStream log) {
+    String topic = options.getAlertsTopic();
+    if (options.getAnalytics() && options.getInput() == null && options.getBootstrapServers() != null
+        && topic != null && !topic.isEmpty()) {
+      KafkaTopics.prepareTopic(options.getBootstrapServers(), topic, ALERTS_PARTITIONS, log);
+    }
   }
 
   private static PTransform<PBegin, PCollection<RawLine>> source(IngestPipeline.Options options)

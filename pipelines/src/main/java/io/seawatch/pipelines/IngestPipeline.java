@@ -12,6 +12,15 @@ import io.seawatch.beam.sinks.WriteDeadLetters;
 import io.seawatch.beam.sinks.WriteDensity;
 import io.seawatch.beam.sinks.WriteMessageCounts;
 import io.seawatch.beam.sinks.WritePositions;
+import io.seawatch.beam.analytics.ReconcileAlerts;
+import io.seawatch.beam.analytics.RetractOrphanedProvisionals;
+import io.seawatch.beam.coders.AlertCoder;
+import io.seawatch.rules.Alert;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollectionList;
+import io.seawatch.beam.sinks.PublishAlerts;
+import io.seawatch.beam.sinks.WriteAlerts;
+import io.seawatch.beam.sinks.WriteProvisionalEvents;
 import io.seawatch.beam.sinks.WriteVesselEvents;
 import io.seawatch.beam.sinks.WriteVesselLatest;
 import io.seawatch.beam.sinks.WriteVesselStatic;
@@ -59,6 +68,12 @@ public final class IngestPipeline {
   public static final String STEP_WRITE_DENSITY = "WriteDensity";
   public static final String STEP_WRITE_STATS = "WriteVesselStats";
   public static final String STEP_WRITE_LATE = "WriteLateDeadLetters";
+  public static final String STEP_RECONCILE_ALERTS = "ReconcileAlerts";
+  public static final String STEP_SWEEP_PROVISIONAL = "RetractOrphanedProvisionals";
+  public static final String STEP_ALL_ALERTS = "FlattenAlerts";
+  public static final String STEP_WRITE_ALERTS = "WriteAlerts";
+  public static final String STEP_PUBLISH_ALERTS = "PublishAlerts";
+  public static final String STEP_WRITE_PROVISIONAL = "WriteProvisionalEvents";
 
   /** All step names of the top level, in order (a test pins them). */
   public static final List<String> STEPS =
@@ -76,7 +91,16 @@ public final class IngestPipeline {
           STEP_WRITE_EVENTS,
           STEP_WRITE_DENSITY,
           STEP_WRITE_STATS,
-          STEP_WRITE_LATE);
+          STEP_WRITE_LATE,
+          STEP_RECONCILE_ALERTS,
+          STEP_SWEEP_PROVISIONAL,
+          STEP_ALL_ALERTS,
+          STEP_WRITE_ALERTS,
+          STEP_PUBLISH_ALERTS,
+          STEP_WRITE_PROVISIONAL);
+
+  /** The default of {@code --alertsTopic}. */
+  public static final String ALERTS_TOPIC = "seawatch.alerts";
 
   private IngestPipeline() {}
 
@@ -193,6 +217,18 @@ public final class IngestPipeline {
     long getGeofenceRefreshMinutes();
 
     void setGeofenceRefreshMinutes(long value);
+
+    @Description("Streaming: also publish provisional events (arrival order, seconds after the input), later confirmed or retracted by the exact ones")
+    @Default.Boolean(true)
+    boolean getProvisionalEvents();
+
+    void setProvisionalEvents(boolean value);
+
+    @Description("Kafka topic the alerts are published to when reading from Kafka (empty: table only)")
+    @Default.String(ALERTS_TOPIC)
+    String getAlertsTopic();
+
+    void setAlertsTopic(String value);
 
     @Description("Segmentation: a step faster than this (and at least minJumpNm long) is a spoofed jump (kn)")
     @Default.Double(RuleConfig.DEFAULT_MAX_SPEED_KNOTS)
@@ -397,10 +433,16 @@ public final class IngestPipeline {
                 ? ReadGeofences.once(target)
                 : ReadGeofences.every(
                     target, Duration.standardMinutes(options.getGeofenceRefreshMinutes())));
+    // Provisional events need an input that goes on: a bounded run ends by moving the watermark
+    // to the end of time, which says nothing about silence (see DetectProvisionalEvents).
+    boolean provisional = !bounded && options.getProvisionalEvents();
     PCollectionTuple analytics =
         decoded
             .get(DecodeAisSentences.POSITIONS)
-            .apply(STEP_ANALYZE, AnalyzeVessels.with(analyticsConfig(options), geofences));
+            .apply(
+                STEP_ANALYZE,
+                AnalyzeVessels.with(analyticsConfig(options), geofences)
+                    .withProvisionalEvents(provisional));
     analytics
         .get(Analytics.EVENTS)
         .apply(STEP_WRITE_EVENTS, WriteVesselEvents.to(target).withBatchSize(batch));
@@ -413,5 +455,35 @@ public final class IngestPipeline {
     analytics
         .get(Analytics.DEAD_LETTERS)
         .apply(STEP_WRITE_LATE, WriteDeadLetters.to(target).withBatchSize(batch));
+    PCollectionTuple alerts =
+        analytics
+            .get(Analytics.EVENTS)
+            .apply(
+                STEP_RECONCILE_ALERTS,
+                provisional
+                    ? ReconcileAlerts.with(analytics.get(Analytics.PROVISIONAL))
+                    : ReconcileAlerts.exactOnly());
+    PCollection<Alert> allAlerts = alerts.get(ReconcileAlerts.ALERTS);
+    if (provisional) {
+      PCollection<Alert> swept =
+          allAlerts.apply(STEP_SWEEP_PROVISIONAL, RetractOrphanedProvisionals.in(target));
+      allAlerts =
+          PCollectionList.of(allAlerts)
+              .and(swept)
+              .apply(STEP_ALL_ALERTS, Flatten.pCollections())
+              .setCoder(AlertCoder.of());
+    }
+    allAlerts.apply(STEP_WRITE_ALERTS, WriteAlerts.to(target).withBatchSize(batch));
+    String topic = options.getAlertsTopic();
+    if (options.getInput() == null && options.getBootstrapServers() != null
+        && topic != null && !topic.isEmpty()) {
+      allAlerts.apply(
+          STEP_PUBLISH_ALERTS, PublishAlerts.to(options.getBootstrapServers(), topic));
+    }
+    if (provisional) {
+      alerts
+          .get(ReconcileAlerts.PROVISIONAL_ROWS)
+          .apply(STEP_WRITE_PROVISIONAL, WriteProvisionalEvents.to(target).withBatchSize(batch));
+    }
   }
 }

@@ -46,7 +46,7 @@ public class AnalyticsOptionsTest {
   }
 
   /** The AnalyticsOptions that set no threshold. */
-  private static final Set<String> NOT_THRESHOLDS = Set.of("analytics", "geofenceRefreshMinutes");
+  private static final Set<String> NOT_THRESHOLDS = Set.of("analytics", "geofenceRefreshMinutes", "provisionalEvents", "alertsTopic");
 
   private static Object get(IngestPipeline.Options o, String option) throws Exception {
     Method getter =

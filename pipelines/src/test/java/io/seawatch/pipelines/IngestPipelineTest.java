@@ -32,8 +32,7 @@ public class IngestPipelineTest {
             if (!node.isRootNode() && node.getEnclosingNode().isRootNode()) {
               topLevel.add(node.getFullName());
             }
-            if (!node.isRootNode() && node.getFullName().startsWith("AnalyzeVessels/")
-                && node.getFullName().endsWith("Fn")) {
+            if (!node.isRootNode() && isStatefulStep(node.getFullName())) {
               ruleSteps.add(node.getFullName());
             }
             return CompositeBehavior.ENTER_TRANSFORM;
@@ -41,8 +40,10 @@ public class IngestPipelineTest {
 
           @Override
           public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-            if (node.getFullName().startsWith("AnalyzeVessels/")
-                && node.getFullName().endsWith("Fn")) {
+            if (node.getEnclosingNode().isRootNode()) {
+              topLevel.add(node.getFullName()); // a Flatten of the top level
+            }
+            if (isStatefulStep(node.getFullName())) {
               ruleSteps.add(node.getFullName());
             }
           }
@@ -58,8 +59,11 @@ public class IngestPipelineTest {
             "AnalyzeVessels/DetectGaps/ConfirmOpenGapsFn",
             "AnalyzeVessels/DetectGaps/DetectGapsFn",
             "AnalyzeVessels/DetectLoitering/DetectLoiteringFn",
+            "AnalyzeVessels/DetectProvisionalEvents/DetectProvisionalEventsFn",
             "AnalyzeVessels/TrackGeofences/TrackGeofencesFn",
-            "AnalyzeVessels/TrackSegments/TrackSegmentsFn"),
+            "AnalyzeVessels/TrackSegments/TrackSegmentsFn",
+            "ReconcileAlerts/ReconcileAlertsFn",
+            "RetractOrphanedProvisionals/SweepFn"),
         ruleSteps);
     assertEquals(IngestPipeline.STEPS, topLevel);
     assertEquals(
@@ -77,8 +81,20 @@ public class IngestPipelineTest {
             "WriteVesselEvents",
             "WriteDensity",
             "WriteVesselStats",
-            "WriteLateDeadLetters"),
+            "WriteLateDeadLetters",
+            "ReconcileAlerts",
+            "RetractOrphanedProvisionals",
+            "FlattenAlerts",
+            "WriteAlerts",
+            "PublishAlerts",
+            "WriteProvisionalEvents"),
         IngestPipeline.STEPS);
+  }
+
+  private static boolean isStatefulStep(String name) {
+    return (name.startsWith("AnalyzeVessels/") || name.startsWith("ReconcileAlerts/")
+            || name.startsWith("RetractOrphanedProvisionals/"))
+        && name.endsWith("Fn");
   }
 
   /**
@@ -89,7 +105,9 @@ public class IngestPipelineTest {
   @Test
   public void sideInputTagsAreTheSameInEveryBuild() {
     List<String> first = sideInputTags();
-    assertEquals(List.of("seawatch.ReadGeofences.newestRead"), first);
+    // One view, read by the exact geofence step and by the provisional step.
+    assertEquals(
+        List.of("seawatch.ReadGeofences.newestRead", "seawatch.ReadGeofences.newestRead"), first);
     assertEquals(first, sideInputTags());
   }
 
@@ -112,6 +130,7 @@ public class IngestPipelineTest {
   /** The ingest with analytics as a streaming build would have it (default options), not run. */
   private static Pipeline streamingPipeline() {
     IngestPipeline.Options options = PipelineOptionsFactory.as(IngestPipeline.Options.class);
+    options.setBootstrapServers("127.0.0.1:9"); // never contacted: the pipeline is not run
     Pipeline p = Pipeline.create(options);
     SeawatchCoders.registerOn(p);
     IngestPipeline.buildPipeline(

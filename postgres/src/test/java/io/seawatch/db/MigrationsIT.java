@@ -28,8 +28,9 @@ public class MigrationsIT {
 
   private static final List<String> TABLES =
       List.of(
-          "ais_position", "ais_stats_minute", "dead_letter", "density_hourly", "flyway_schema_history",
-          "geofence", "vessel_event", "vessel_latest", "vessel_segment", "vessel_static");
+          "ais_position", "ais_stats_minute", "alert", "dead_letter", "density_hourly",
+          "flyway_schema_history", "geofence", "vessel_event", "vessel_latest", "vessel_segment",
+          "vessel_static");
 
   /** The pre-Flyway runner's history table, exactly as it created it. */
   private static final String OLD_HISTORY_DDL =
@@ -117,11 +118,11 @@ public class MigrationsIT {
   }
 
   @Test
-  public void freshSchemaGetsV1AndV2ThenNothing() throws Exception {
+  public void freshSchemaGetsEveryMigrationThenNothing() throws Exception {
     Migrations.Result first = db.migrate();
     assertEquals(db.schema(), first.schema());
     assertEquals(
-        List.of("1|ingest tables|true", "2|analytics|true"),
+        List.of("1|ingest tables|true", "2|analytics|true", "3|alerts|true"),
         first.applied().stream().map(a -> a.version() + "|" + a.description() + "|" + a.now())
             .toList());
     assertEquals(List.of(), first.pending());
@@ -129,13 +130,14 @@ public class MigrationsIT {
     assertEquals(
         List.of(
             "1|1|ingest tables|SQL|V1__ingest_tables.sql|t",
-            "2|2|analytics|SQL|V2__analytics.sql|t"),
+            "2|2|analytics|SQL|V2__analytics.sql|t",
+            "3|3|alerts|SQL|V3__alerts.sql|t"),
         history());
 
     List<String> historyRows = db.dump("SELECT * FROM flyway_schema_history ORDER BY 1");
     Migrations.Result second = db.migrate();
     assertEquals(
-        List.of("1|false", "2|false"),
+        List.of("1|false", "2|false", "3|false"),
         second.applied().stream().map(a -> a.version() + "|" + a.now()).toList());
     assertEquals(first.applied().get(1).appliedAt(), second.applied().get(1).appliedAt());
     assertEquals(historyRows, db.dump("SELECT * FROM flyway_schema_history ORDER BY 1"));
@@ -145,10 +147,11 @@ public class MigrationsIT {
   public void migrateThroughATargetIsTheSame() throws Exception {
     Migrations.Result r = Migrations.builtIn().migrate(db.target());
     assertEquals(db.schema(), r.schema());
-    assertEquals(List.of(1, 2), r.applied().stream().map(Migrations.AppliedMigration::version).toList());
+    assertEquals(
+        List.of(1, 2, 3), r.applied().stream().map(Migrations.AppliedMigration::version).toList());
     assertEquals(TABLES, tables());
     assertEquals(
-        List.of(false, false),
+        List.of(false, false, false),
         Migrations.builtIn().status(db.target()).applied().stream()
             .map(Migrations.AppliedMigration::now).toList());
   }
@@ -163,15 +166,23 @@ public class MigrationsIT {
 
     Migrations.Result r = db.migrate();
 
+    // V3 adds vessel_event.provisional_ts (NULL on every existing row); nothing else changes.
+    before.put(
+        "vessel_event",
+        before.get("vessel_event").stream().map(row -> row + "|null").toList());
     assertEquals(before, everyRow());
     assertEquals(
-        List.of("2|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|false"),
+        List.of(
+            "2|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|false",
+            "3|alerts|true"),
         r.applied().stream().map(a -> a.version() + "|" + a.description() + "|" + a.now())
             .toList());
     assertEquals(List.of(), r.pending());
     assertEquals(
-        List.of("1|2|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|BASELINE"
-            + "|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|t"),
+        List.of(
+            "1|2|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|BASELINE"
+                + "|V1..V2 applied before Flyway (see schema_migrations_pre_flyway)|t",
+            "2|3|alerts|SQL|V3__alerts.sql|t"),
         history());
     // The old history is kept under another name; an old seawatch no longer finds it.
     List<String> expected = new ArrayList<>(TABLES);
@@ -188,7 +199,10 @@ public class MigrationsIT {
 
     List<String> historyRows = db.dump("SELECT * FROM flyway_schema_history ORDER BY 1");
     Migrations.Result again = db.migrate();
-    assertEquals(r.applied(), again.applied());
+    assertEquals(
+        r.applied().stream().map(a -> a.version() + "|" + a.appliedAt()).toList(),
+        again.applied().stream().map(a -> a.version() + "|" + a.appliedAt()).toList());
+    assertEquals(List.of(), again.applied().stream().filter(a -> a.now()).toList());
     assertEquals(historyRows, db.dump("SELECT * FROM flyway_schema_history ORDER BY 1"));
     assertEquals(before, everyRow());
   }
@@ -205,7 +219,8 @@ public class MigrationsIT {
               .map(a -> a.version() + "|" + a.description() + "|"
                   + a.appliedAt().withOffsetSameInstant(java.time.ZoneOffset.UTC))
               .toList());
-      assertEquals(List.of(), s.pending());
+      assertEquals(List.of("3|alerts"), s.pending().stream()
+          .map(m -> m.version() + "|" + m.description()).toList());
     }
     assertEquals(tablesBefore, tables());
   }
@@ -227,10 +242,10 @@ public class MigrationsIT {
   @Test
   public void oldRunnerSchemaWithAnUnknownVersionIsRefused() throws Exception {
     oldRunnerState();
-    db.exec("INSERT INTO schema_migrations (version, description, checksum) VALUES (3, 'x', 'y')");
+    db.exec("INSERT INTO schema_migrations (version, description, checksum) VALUES (4, 'x', 'y')");
     MigrationException e = assertThrows(MigrationException.class, db::migrate);
     assertEquals(
-        "the database has migration V3 (x) which this build does not know: use a newer seawatch",
+        "the database has migration V4 (x) which this build does not know: use a newer seawatch",
         e.getMessage());
   }
 
@@ -240,7 +255,10 @@ public class MigrationsIT {
       Migrations.Result s = Migrations.builtIn().status(c);
       assertEquals(List.of(), s.applied());
       assertEquals(
-          List.of("1|ingest tables|V1__ingest_tables.sql", "2|analytics|V2__analytics.sql"),
+          List.of(
+              "1|ingest tables|V1__ingest_tables.sql",
+              "2|analytics|V2__analytics.sql",
+              "3|alerts|V3__alerts.sql"),
           s.pending().stream().map(m -> m.version() + "|" + m.description() + "|" + m.script())
               .toList());
     }
@@ -251,7 +269,8 @@ public class MigrationsIT {
   public void schemaWithOtherTablesButNoHistoryGetsEverything() throws Exception {
     db.exec("CREATE TABLE notes (x int)", "INSERT INTO notes VALUES (1)");
     Migrations.Result r = db.migrate();
-    assertEquals(List.of(1, 2), r.applied().stream().map(Migrations.AppliedMigration::version).toList());
+    assertEquals(
+        List.of(1, 2, 3), r.applied().stream().map(Migrations.AppliedMigration::version).toList());
     assertEquals(List.of("1"), db.dump("SELECT x FROM notes"));
   }
 
@@ -272,7 +291,7 @@ public class MigrationsIT {
     db.exec(
         "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (3, '9', 'x', 'SQL', 'V9__x.sql', 1, 'me', 1, true)");
+            + " VALUES (4, '9', 'x', 'SQL', 'V9__x.sql', 1, 'me', 1, true)");
     MigrationException e = assertThrows(MigrationException.class, db::migrate);
     assertEquals(
         "the database has migration V9 (x) which this build does not know: use a newer seawatch",
@@ -306,7 +325,7 @@ public class MigrationsIT {
       System.setErr(err);
     }
     String log = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(log, log.contains("Successfully applied 2 migrations"));
+    assertTrue(log, log.contains("Successfully applied 3 migrations"));
     assertFalse(log, log.contains("hunter2"));
   }
 
@@ -323,7 +342,7 @@ public class MigrationsIT {
       for (Future<Migrations.Result> f : results) {
         appliedNow += (int) f.get().applied().stream().filter(Migrations.AppliedMigration::now).count();
       }
-      assertEquals(2, appliedNow);
+      assertEquals(3, appliedNow);
     } finally {
       pool.shutdownNow();
     }

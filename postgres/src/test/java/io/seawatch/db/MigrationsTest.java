@@ -14,7 +14,8 @@ public class MigrationsTest {
   public void migrationFilesArePinned() {
     File dir = new File("src/main/resources/db/migration");
     List<String> files = Arrays.stream(dir.list()).sorted().toList();
-    assertEquals(List.of("V1__ingest_tables.sql", "V2__analytics.sql"), files);
+    assertEquals(
+        List.of("V1__ingest_tables.sql", "V2__analytics.sql", "V3__alerts.sql"), files);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.values.EventVersion;
 import io.seawatch.beam.values.FixOrEvent;
 import io.seawatch.beam.coders.DeadLetterCoder;
 import io.seawatch.beam.coders.DensityCountCoder;
@@ -30,6 +31,8 @@ public final class Analytics {
       new TupleTag<DeadLetter>("deadLetters") {};
   public static final TupleTag<DensityCount> DENSITY = new TupleTag<DensityCount>("density") {};
   public static final TupleTag<VesselStatsRow> STATS = new TupleTag<VesselStatsRow>("stats") {};
+  public static final TupleTag<EventVersion> PROVISIONAL =
+      new TupleTag<EventVersion>("provisional") {};
 
   /** Inputs at the same time in a fixed order: MMSI, then message hash, then everything else. */
   static final Comparator<Fix> FIX_ORDER =

@@ -29,7 +29,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * versions with the same id, for {@code vessel_event}), {@link Analytics#DENSITY} ({@code
  * density_hourly}), {@link Analytics#STATS} (running aggregates for {@code vessel_latest}) and
  * {@link Analytics#DEAD_LETTERS} (positions that arrived too late for some rule; one per rule
- * that refused it).
+ * that refused it) and, {@link #withProvisionalEvents with provisional events}, {@link
+ * Analytics#PROVISIONAL}.
  *
  * <p>The events of the other rules also feed the per-vessel track step, so its running
  * aggregates know the vessel's open events. Every step's output watermark trails its input by the
@@ -51,19 +52,33 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
   public static final String TRACK_STEP = "TrackSegments";
   public static final String EVENTS_STEP = "FlattenEvents";
   public static final String DEAD_LETTERS_STEP = "FlattenDeadLetters";
+  public static final String PROVISIONAL_STEP = "DetectProvisionalEvents";
 
   private final AnalyticsConfig config;
   private final PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences;
+  private final boolean provisional;
 
-  private AnalyzeVessels(AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences) {
+  private AnalyzeVessels(
+      AnalyticsConfig config,
+      PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences,
+      boolean provisional) {
     this.config = Objects.requireNonNull(config, "config");
     this.geofences = Objects.requireNonNull(geofences, "geofences");
+    this.provisional = provisional;
   }
 
   /** @param geofences the current fences (see {@link ReadGeofences}) */
   public static AnalyzeVessels with(
       AnalyticsConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> geofences) {
-    return new AnalyzeVessels(config, geofences);
+    return new AnalyzeVessels(config, geofences, false);
+  }
+
+  /**
+   * Also decide provisional versions in arrival order ({@link DetectProvisionalEvents}, output
+   * {@link Analytics#PROVISIONAL}). For unbounded input only: see there.
+   */
+  public AnalyzeVessels withProvisionalEvents(boolean provisional) {
+    return new AnalyzeVessels(config, geofences, provisional);
   }
 
   @Override
@@ -124,9 +139,18 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
                 .and(encounters.get(Analytics.DEAD_LETTERS))
                 .and(density.get(Analytics.DEAD_LETTERS))
                 .and(track.get(Analytics.DEAD_LETTERS)));
-    return PCollectionTuple.of(Analytics.EVENTS, events)
-        .and(Analytics.DENSITY, density.get(Analytics.DENSITY))
-        .and(Analytics.STATS, track.get(Analytics.STATS))
-        .and(Analytics.DEAD_LETTERS, dead);
+    PCollectionTuple out =
+        PCollectionTuple.of(Analytics.EVENTS, events)
+            .and(Analytics.DENSITY, density.get(Analytics.DENSITY))
+            .and(Analytics.STATS, track.get(Analytics.STATS))
+            .and(Analytics.DEAD_LETTERS, dead);
+    if (provisional) {
+      out =
+          out.and(
+              Analytics.PROVISIONAL,
+              fixes.apply(
+                  PROVISIONAL_STEP, DetectProvisionalEvents.with(config.rules(), geofences)));
+    }
+    return out;
   }
 }

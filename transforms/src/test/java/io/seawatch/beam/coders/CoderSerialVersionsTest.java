@@ -21,8 +21,10 @@ import org.junit.Test;
 public class CoderSerialVersionsTest {
   private static final Map<Class<?>, Long> PINNED =
       Map.ofEntries(
+          Map.entry(AlertCoder.class, -3301838170146734113L),
           Map.entry(DeadLetterCoder.class, 3935043130558670259L),
           Map.entry(DensityCountCoder.class, -5695291351402176494L),
+          Map.entry(EventVersionCoder.class, 7310449872161523205L),
           Map.entry(FenceFixCoder.class, 2634238764525446798L),
           Map.entry(FixCoder.class, 1063037432156316356L),
           Map.entry(FixOrEventCoder.class, 1040909044063882848L),
