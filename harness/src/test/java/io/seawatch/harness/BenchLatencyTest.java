@@ -138,8 +138,11 @@ public class BenchLatencyTest {
         () -> Alert.parse(EXAMPLE.replace("235000001", "\"235000001\""))).getMessage());
     assertEquals("not a JSON object", assertThrows(IllegalArgumentException.class,
         () -> Alert.parse("[1]")).getMessage());
+    assertEquals("not JSON: Unrecognized token 'x': was expecting (JSON String, Number, Array,"
+        + " Object or token 'null', 'true' or 'false')", assertThrows(
+        IllegalArgumentException.class, () -> Alert.parse("x")).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Alert.parse("{"))
-        .getMessage().startsWith("not JSON: "));
+        .getMessage().startsWith("not JSON: Unexpected end-of-input"));
   }
 
   // ---- the measurement
