@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -741,6 +742,8 @@ public final class BenchLatency {
     final AtomicLong keyMismatches = new AtomicLong();
     final AtomicReference<String> firstUnreadable = new AtomicReference<>();
     final AtomicReference<Exception> failure = new AtomicReference<>();
+    /** Counted down once the reader is assigned its partitions and at their beginning. */
+    final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean stop;
 
     AlertReader(String bootstrap, String topic, String group) {
@@ -762,6 +765,10 @@ public final class BenchLatency {
         }
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
+        for (TopicPartition tp : tps) {
+          consumer.position(tp, Duration.ofSeconds(30));
+        }
+        ready.countDown();
         while (!stop) {
           var records = consumer.poll(Duration.ofMillis(50));
           long now = System.nanoTime();
@@ -774,6 +781,7 @@ public final class BenchLatency {
       } catch (Exception e) {
         failure.compareAndSet(null, e);
       } finally {
+        ready.countDown(); // a failed start is reported through failure
         consumer.close(Duration.ofSeconds(5));
       }
     }
@@ -1028,6 +1036,10 @@ public final class BenchLatency {
       Thread readerThread = new Thread(reader, "latency-alerts");
       readerThread.setDaemon(true);
       readerThread.start();
+      if (!reader.ready.await(60, TimeUnit.SECONDS) || reader.failure.get() != null) {
+        reader.stop();
+        throw new IllegalStateException("could not read " + alertsTopic, reader.failure.get());
+      }
       TablePoller poller = new TablePoller(target(schema), reader);
       ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "latency-poll");
