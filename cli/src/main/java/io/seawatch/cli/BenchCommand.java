@@ -1,11 +1,13 @@
 package io.seawatch.cli;
 
 import io.seawatch.harness.BenchChurn;
+import io.seawatch.harness.BenchLatency;
 import io.seawatch.harness.BenchScaling;
 import io.seawatch.ops.FlinkRest;
 import io.seawatch.ops.KafkaTopics;
 import io.seawatch.testdata.ChurnGenerator;
 import io.seawatch.testdata.FleetGenerator;
+import io.seawatch.testdata.LatencyProbes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,10 +27,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code seawatch bench scaling | churn | churn-data}: runs {@link BenchScaling} or {@link
- * BenchChurn} and prints their reports (docs/benchmarks.md); {@code churn-data} writes the churn
- * input with {@link ChurnGenerator}. The defaults are the harnesses' ({@code DEFAULT_*} of their
- * builders).
+ * {@code seawatch bench scaling | churn | churn-data | latency}: runs {@link BenchScaling}, {@link
+ * BenchChurn} or {@link BenchLatency} and prints their reports (docs/benchmarks.md); {@code
+ * churn-data} writes the churn input with {@link ChurnGenerator}. The defaults are the harnesses'
+ * ({@code DEFAULT_*} of their builders).
  */
 @CommandLine.Command(
     name = "bench",
@@ -37,9 +39,10 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "BENCHMARK",
     commandListHeading = "%nBenchmarks:%n",
     description = "Benchmarks: 'bench scaling' = Kafka -> Flink -> Postgres throughput vs the raw"
-        + " limit; 'bench churn' = checkpoint size under key churn and recovery",
+        + " limit; 'bench churn' = checkpoint size under key churn and recovery; 'bench latency'"
+        + " = how soon alerts follow their input",
     subcommands = {BenchCommand.Scaling.class, BenchCommand.ChurnData.class,
-        BenchCommand.Churn.class})
+        BenchCommand.Churn.class, BenchCommand.Latency.class})
 public final class BenchCommand implements Callable<Integer> {
   @Mixin private HelpOption help;
   @Spec private CommandSpec spec;
@@ -48,10 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "give a benchmark: scaling, churn-data or churn");
+        "give a benchmark: scaling, churn-data, churn or latency");
   }
 
-  /** Options the two Flink benchmarks share. */
+  /** Options the Flink benchmarks share. */
   static final class Cluster {
     @Option(names = "--bootstrapServers", paramLabel = "HOST:PORT",
         defaultValue = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS,
@@ -464,6 +467,151 @@ public final class BenchCommand implements Callable<Integer> {
       }
       if (csv != null) {
         b.csv(csv);
+      }
+      return b.build();
+    }
+  }
+
+  @CommandLine.Command(
+      name = "latency",
+      sortOptions = false,
+      sortSynopsis = false,
+      description = {
+        "How soon alerts follow the input that decides them",
+        "",
+        "Generates a fleet with probe vessels that enter a geofence, start loitering and go dark"
+            + " at known event times, submits the streaming ingest with the analytics and the"
+            + " alert path to the Flink session cluster, publishes the lines at --rate for"
+            + " --seconds and times each alert's first version from the sending of its deciding"
+            + " line (decided_at) to the alerts topic and to vessel_event. Prints p50/p95/p99/max"
+            + " per kind; the last line is 'latency p50=<ms> p95=<ms> p99=<ms> events=<n>' (end to"
+            + " end: the later of the two arrivals). Exits 1 when no alert was measured"
+            + " (docs/benchmarks.md, \"Latency\")."
+      })
+  static final class Latency implements Callable<Integer> {
+    @Mixin private HelpOption help;
+
+    @Option(names = "--rate", paramLabel = "N",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_RATE,
+        description = "Lines per second, sent in 10 ms slices (default: ${DEFAULT-VALUE}).")
+    private int rate;
+
+    @Option(names = "--seconds", paramLabel = "S",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_SECONDS,
+        description = "How long to publish (default: ${DEFAULT-VALUE}).")
+    private int seconds;
+
+    @Option(names = "--partitions", paramLabel = "P",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_PARTITIONS,
+        description = "Partitions of the AIS topic (default: ${DEFAULT-VALUE}).")
+    private int partitions;
+
+    @Option(names = "--parallelism", paramLabel = "P",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_PARALLELISM,
+        description = "Of the job (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Option(names = "--eventHours", paramLabel = "H",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_EVENT_HOURS,
+        description = "Event time the fleet spans; --rate x --seconds lines cover about 87 %% of"
+            + " it, the probes' decisions the first 80 %% (default: ${DEFAULT-VALUE}).")
+    private int eventHours;
+
+    @Option(names = "--probesPerKind", paramLabel = "N",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_PROBES_PER_KIND,
+        description = "Probe vessels per measured kind, at most "
+            + LatencyProbes.MAX_PER_KIND + " (default: ${DEFAULT-VALUE}).")
+    private int probesPerKind;
+
+    @Option(names = "--gapThresholdMinutes", paramLabel = "M",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_GAP_THRESHOLD_MINUTES,
+        description = "Passed to the job, and where the gap probes are placed (default:"
+            + " ${DEFAULT-VALUE}); so is the next one for the loitering probes.")
+    private int gapThresholdMinutes;
+
+    @Option(names = "--loiterMinDurationMinutes", paramLabel = "M",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_LOITER_MIN_DURATION_MINUTES,
+        description = "(default: ${DEFAULT-VALUE})")
+    private int loiterMinDurationMinutes;
+
+    @Option(names = "--ingestArgs", paramLabel = "ARGS",
+        description = "More ingest options, separated by spaces (e.g."
+            + " '--maxBundleTimeMills=100').")
+    private String ingestArgs;
+
+    @Option(names = "--settleSeconds", paramLabel = "S",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_SETTLE_SECONDS,
+        description = "After the last line, wait at most this long for the last alerts and rows"
+            + " (default: ${DEFAULT-VALUE}).")
+    private int settleSeconds;
+
+    @Option(names = "--seed", paramLabel = "S",
+        defaultValue = "" + BenchLatency.Builder.DEFAULT_SEED,
+        description = "Fleet seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Mixin private Cluster cluster;
+
+    @Option(names = "--keepTaskManager", arity = "0..1", paramLabel = "true|false",
+        description = "Do not restart the TaskManager first (the default restarts it:"
+            + " SEAWATCH_FLINK_RPC_PORT must then match the cluster).")
+    private boolean keepTaskManager;
+
+    @Option(names = "--keep", arity = "0..1", paramLabel = "true|false",
+        description = "Keep the schema (latency_<id> in --jdbcUrl), the topics and the consumer"
+            + " group.")
+    private boolean keep;
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintStream out = Seawatch.of(spec).out;
+      BenchLatency.Report report = BenchLatency.run(settings(), out);
+      out.println();
+      out.print(report.summary());
+      out.println(report.lastLine());
+      if (report.events() == 0) {
+        throw new CommandFailure("no alert was measured end to end (on the alerts topic and in"
+            + " vessel_event): see the counts above");
+      }
+      return 0;
+    }
+
+    BenchLatency.Settings settings() {
+      if (probesPerKind < 1 || probesPerKind > LatencyProbes.MAX_PER_KIND) {
+        throw Checks.usage(spec, "--probesPerKind must be in [1, " + LatencyProbes.MAX_PER_KIND
+            + "], not '" + probesPerKind + "'");
+      }
+      cluster.jdbc.target(); // a malformed URL is a usage error here, not after the fleet
+      BenchLatency.Builder b = BenchLatency.Settings.builder()
+          .rate(Checks.positive(spec, "--rate", rate))
+          .seconds(Checks.positive(spec, "--seconds", seconds))
+          .partitions(Checks.positive(spec, "--partitions", partitions))
+          .parallelism(Checks.positive(spec, "--parallelism", parallelism))
+          .eventHours(Checks.positive(spec, "--eventHours", eventHours))
+          .probesPerKind(probesPerKind)
+          .gapThresholdMinutes(
+              Checks.positive(spec, "--gapThresholdMinutes", gapThresholdMinutes))
+          .loiterMinDurationMinutes(
+              Checks.positive(spec, "--loiterMinDurationMinutes", loiterMinDurationMinutes))
+          .ingestArgs(ingestArgs(spec, ingestArgs))
+          .settleSeconds(Checks.nonNegative(spec, "--settleSeconds", settleSeconds))
+          .seed(seed)
+          .bootstrapServers(cluster.bootstrapServers)
+          .jdbcUrl(cluster.jdbc.url)
+          .jdbcUser(cluster.jdbc.user)
+          .flinkRest(cluster.flinkRest)
+          .keep(keep)
+          .restartTaskManager(!keepTaskManager);
+      if (cluster.repo != null) {
+        b.repo(cluster.repo);
+      }
+      if (cluster.jar != null) {
+        b.jar(cluster.jar);
+      }
+      if (cluster.stateDir != null) {
+        b.stateDir(cluster.stateDir);
       }
       return b.build();
     }

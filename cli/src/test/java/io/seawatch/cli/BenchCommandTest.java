@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.seawatch.harness.BenchChurn;
+import io.seawatch.harness.BenchLatency;
 import io.seawatch.harness.BenchScaling;
 import io.seawatch.harness.RawIngest;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,10 @@ public class BenchCommandTest {
     return BenchCommand.Churn.class.cast(parse("churn", args)).settings();
   }
 
+  private static BenchLatency.Settings latency(String... args) {
+    return BenchCommand.Latency.class.cast(parse("latency", args)).settings();
+  }
+
   @Test
   public void parsesListsAndDefaults() {
     BenchScaling.Settings s = scaling("--skipFlink", "--repo=.", "--partitions=4,1",
@@ -87,12 +92,12 @@ public class BenchCommandTest {
 
   @Test
   public void unknownOrMissingBenchmarkIsAUsageError() {
-    assertEquals(2, run("bench", "latency"));
-    assertEquals("seawatch bench: error: unknown action 'latency': scaling, churn-data, churn",
-        firstErrLine());
+    assertEquals(2, run("bench", "throughput"));
+    assertEquals("seawatch bench: error: unknown action 'throughput': scaling, churn-data, churn,"
+        + " latency", firstErrLine());
     errBytes.reset();
     assertEquals(2, run("bench"));
-    assertEquals("seawatch bench: error: give a benchmark: scaling, churn-data or churn",
+    assertEquals("seawatch bench: error: give a benchmark: scaling, churn-data, churn or latency",
         firstErrLine());
   }
 
@@ -106,7 +111,16 @@ public class BenchCommandTest {
     outBytes.reset();
     assertEquals(0, run("bench", "churn", "--help"));
     String churn = out();
+    outBytes.reset();
+    assertEquals(0, run("bench", "latency", "--help"));
+    String latency = out();
     assertNotEquals(scaling, churn);
+    assertTrue(latency, latency.startsWith("Usage: seawatch bench latency [-h]"));
+    assertTrue(latency, latency.contains(
+        "\n      --rate=N              Lines per second, sent in 10 ms slices (default:\n"));
+    assertTrue(latency, latency.contains("decisions the first 80 % (default: 10)."));
+    assertTrue(bench, bench.contains("  latency     How soon alerts follow the input that decides"
+        + " them\n"));
     assertNotEquals(bench, scaling);
     assertTrue(scaling, scaling.startsWith("Usage: seawatch bench scaling [-h]"));
     assertTrue(churn, churn.startsWith("Usage: seawatch bench churn [-h]"));
@@ -160,5 +174,49 @@ public class BenchCommandTest {
         () -> churn("--repo=.", "--ingestArgs=analytics"));
     assertEquals("--ingestArgs takes ingest options (--name=value), not 'analytics'",
         e.getMessage());
+  }
+
+  @Test
+  public void latencySettingsDefaultsAreTheHarnesss() {
+    BenchLatency.Settings s = latency("--repo=.");
+    assertEquals(BenchLatency.Builder.DEFAULT_RATE, s.rate());
+    assertEquals(10_000, s.rate());
+    assertEquals(120, s.seconds());
+    assertEquals(2, s.partitions());
+    assertEquals(2, s.parallelism());
+    assertEquals(10, s.eventHours());
+    assertEquals(100, s.probesPerKind());
+    assertEquals(360, s.gapThresholdMinutes());
+    assertEquals(240, s.loiterMinDurationMinutes());
+    assertEquals(60, s.settleSeconds());
+    assertEquals(List.of(), s.ingestArgs());
+    assertTrue(s.restartTaskManager());
+    s = latency("--repo=.", "--rate=2000", "--seconds=30", "--partitions=4", "--parallelism=1",
+        "--eventHours=3", "--gapThresholdMinutes=60", "--loiterMinDurationMinutes=30",
+        "--ingestArgs=--maxBundleTimeMills=100", "--keepTaskManager", "--settleSeconds=0",
+        "--flinkRest=http://127.0.0.1:38081/");
+    assertEquals(2000, s.rate());
+    assertEquals(60_000, s.lines());
+    assertEquals(4, s.partitions());
+    assertEquals(1, s.parallelism());
+    assertEquals(List.of("--maxBundleTimeMills=100"), s.ingestArgs());
+    assertEquals("http://127.0.0.1:38081", s.flinkRest());
+    assertEquals(false, s.restartTaskManager());
+  }
+
+  @Test
+  public void badLatencySettingsAreUsageErrors() {
+    ParameterException e = assertThrows(ParameterException.class,
+        () -> latency("--repo=.", "--rate=0"));
+    assertEquals("--rate must be a positive whole number, not '0'", e.getMessage());
+    e = assertThrows(ParameterException.class, () -> latency("--repo=.", "--probesPerKind=501"));
+    assertEquals("--probesPerKind must be in [1, 500], not '501'", e.getMessage());
+    e = assertThrows(ParameterException.class,
+        () -> latency("--repo=.", "--ingestArgs=provisional"));
+    assertEquals("--ingestArgs takes ingest options (--name=value), not 'provisional'",
+        e.getMessage());
+    assertEquals(2, run("bench", "latency", "--seconds=x"));
+    assertEquals("seawatch bench latency: error: Invalid value for option '--seconds':"
+        + " 'x' is not an int", firstErrLine());
   }
 }

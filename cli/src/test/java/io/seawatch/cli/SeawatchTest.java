@@ -106,7 +106,8 @@ public class SeawatchTest {
         new String[] {"cluster"}, new String[] {"submit"}, new String[] {"jobs"},
         new String[] {"stop"}, new String[] {"status"}, new String[] {"crashtest"},
         new String[] {"bench"}, new String[] {"bench", "scaling"},
-        new String[] {"bench", "churn-data"}, new String[] {"bench", "churn"})) {
+        new String[] {"bench", "churn-data"}, new String[] {"bench", "churn"},
+        new String[] {"bench", "latency"})) {
       outBytes.reset();
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);
       args[command.length] = "--help";
