@@ -125,7 +125,11 @@ public class BenchLatencyTest {
         () -> Alert.parse(EXAMPLE.replace("\"provisional\"", "\"open\""))).getMessage());
     assertEquals("decided_at must be a non-empty string", assertThrows(
         IllegalArgumentException.class,
-        () -> Alert.parse(EXAMPLE.replace("\"decided_at\"", "\"decided\""))).getMessage());
+        () -> Alert.parse(EXAMPLE.replace("\"decided_at\":\"2024-05-01T10:03:00Z\"",
+            "\"decided_at\":\"\""))).getMessage());
+    // A final version carries no decided_at.
+    assertEquals(-1, Alert.parse(EXAMPLE.replace("\"decided_at\":\"2024-05-01T10:03:00Z\"",
+        "\"decided_at\":null")).decidedAtMillis());
     assertEquals("time must be an ISO-8601 instant: 2024-05-01 10:00", assertThrows(
         IllegalArgumentException.class,
         () -> Alert.parse(EXAMPLE.replace("2024-05-01T10:00:00Z", "2024-05-01 10:00")))

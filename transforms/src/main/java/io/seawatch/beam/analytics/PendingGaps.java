@@ -1,10 +1,11 @@
 package io.seawatch.beam.analytics;
 
 import io.seawatch.rules.VesselEvent;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The open GAPs a worker's vessels would have, and the input clock that decides them: the
@@ -16,10 +17,10 @@ import java.util.List;
  * for each of them the open GAP its silence would make and the deadline (last seen + threshold),
  * and hands out those whose deadline the clock has passed.
  *
- * <p>One entry per vessel, queued once in the order of the deadline it had when queued. Deadlines
- * only move later (fixes come in order per vessel), so an entry at the head whose deadline has
- * moved goes to the back; an entry is touched about once per threshold, not once per fix.
- * Out-of-order arrivals across vessels delay an emission by that disorder at most.
+ * <p>One entry per vessel, in a priority queue by the deadline it had when queued. Deadlines only
+ * move later (fixes come in order per vessel), so the queue's order is a lower bound: an entry at
+ * the head whose deadline has moved is queued again at its new deadline. A vessel reporting every
+ * few seconds is re-queued about once per threshold, not once per fix.
  *
  * <p>Memory only: after a restart or a rescale it starts empty and fills as vessels report; the
  * keyed timer of {@link DetectProvisionalEvents} covers the vessels silent since then (later: by
@@ -44,7 +45,8 @@ final class PendingGaps {
   }
 
   private final HashMap<Integer, Entry> byMmsi = new HashMap<>();
-  private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+  private final PriorityQueue<Entry> queue =
+      new PriorityQueue<>(Comparator.comparingLong(e -> e.queuedAt));
   private long clock = Long.MIN_VALUE;
 
   /** The newest input time seen. */
