@@ -692,8 +692,9 @@ public final class BenchLatency {
             + " line was sent (decided_at later than the input that decided them)%n",
             m.negative()));
       }
-      // Twice the first third's p50 (and a second more) is "well above": a backlog that grew.
-      boolean fellBehind = m.lastThirdP50() > 2 * m.firstThirdP50() + 1000;
+      // Half again the first third's p50 (at least a second) more is "well above": a backlog.
+      boolean fellBehind =
+          m.lastThirdP50() - m.firstThirdP50() > Math.max(1000, m.firstThirdP50() / 2);
       sb.append(String.format(Locale.ROOT, "end to end p50 of the first and the last third of"
               + " the alerts (by sending of the deciding line): %d / %d ms (%s)%n",
           m.firstThirdP50(), m.lastThirdP50(),
