@@ -1,6 +1,5 @@
 package io.seawatch.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -140,15 +139,7 @@ public record Alert(
    * finalizer, like {@link VesselEvent#idOf}. Part of the storage format: never change it.
    */
   public static long idOf(Kind kind, long eventId) {
-    String key = "ALERT|" + kind.name() + '|' + eventId;
-    long h = 0xcbf29ce484222325L;
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      h ^= (b & 0xff);
-      h *= 0x100000001b3L;
-    }
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    return h ^ (h >>> 31);
+    return VesselEvent.hash64("ALERT|" + kind.name() + '|' + eventId);
   }
 
   /**

@@ -103,7 +103,11 @@ public record VesselEvent(
    * followed by the SplitMix64 finalizer. Part of the storage format: never change it.
    */
   public static long idOf(Kind kind, int mmsi, int otherMmsi, long startMillis, String scope) {
-    String key = kind.name() + '|' + mmsi + '|' + otherMmsi + '|' + startMillis + '|' + scope;
+    return hash64(kind.name() + '|' + mmsi + '|' + otherMmsi + '|' + startMillis + '|' + scope);
+  }
+
+  /** 64-bit FNV-1a of the UTF-8 bytes, then the SplitMix64 finalizer (ids of the storage format). */
+  static long hash64(String key) {
     long h = 0xcbf29ce484222325L;
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       h ^= (b & 0xff);

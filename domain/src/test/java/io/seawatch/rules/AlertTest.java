@@ -26,6 +26,12 @@ public class AlertTest {
     assertEquals(Optional.empty(), Alert.kindOf(VesselEvent.Kind.PORT_VISIT));
   }
 
+  /** Part of the storage format (ids in the table and on the topic): never changes. */
+  @Test
+  public void idIsPinned() {
+    assertEquals(3_347_203_548_937_898_026L, Alert.idOf(Alert.Kind.GAP_OPENED, 42));
+  }
+
   @Test
   public void provisionalJson() {
     Alert a = Alert.of(gap(-1), Alert.Status.PROVISIONAL, T + 21_600_000L);

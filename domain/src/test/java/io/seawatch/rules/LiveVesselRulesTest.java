@@ -23,6 +23,8 @@ public class LiveVesselRulesTest {
    */
   @Test
   public void inOrderInputDecidesWhatTheExactPathDecides() {
+    int starts = 0;
+    int openGaps = 0;
     for (AnalyticsScenario s : AnalyticsScenarios.all()) {
       List<Fix> fixes = ScenarioRuns.fixes(s);
       List<Geofence> fences = ScenarioRuns.fences(s.geofences());
@@ -66,7 +68,11 @@ public class LiveVesselRulesTest {
       }
       assertEquals(s.name(), expected, provisional);
       assertEquals(s.name() + " gaps", strip(expectedGaps), strip(gaps));
+      starts += provisional.size();
+      openGaps += gaps.size();
     }
+    // The scenarios have entries, exits, loitering, jumps and open GAPs to decide.
+    assertEquals(List.of(5, 4), List.of(starts, openGaps));
   }
 
   @Test
