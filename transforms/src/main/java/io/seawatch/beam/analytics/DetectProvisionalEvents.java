@@ -48,10 +48,11 @@ import org.joda.time.Instant;
  * of the vessel. The instance keeps its vessels' GAPs to be in memory ({@link PendingGaps}) and
  * emits them as its clock (the newest fix time it has read) passes their deadlines: within the
  * time of one bundle. Memory is lost on a restart, so the vessel's keyed timer ({@value
- * #TIMER_WAKE}, event time, at the deadline rounded up to the minute) emits it again once the
- * watermark gets there; the reconciliation drops the second copy. In a bounded run the watermark
- * jumps to the end of time with no evidence of silence: use this transform on unbounded input
- * only (the pipeline does).
+ * #TIMER_WAKE}, event time, at the deadline rounded up to the minute) puts it back when the
+ * watermark gets there: emitted at once if the clock has passed the deadline, else when it does.
+ * The watermark alone is no evidence of silence (it jumps to the end of time at the end of a
+ * bounded input), so no GAP comes from it; the pipeline uses this transform on unbounded input
+ * only.
  *
  * <p><b>State</b>: {@value #STATE_RULES} (the rules' state bytes, about 150 per vessel) and
  * {@value #STATE_WAKE} (when the timer is armed). One timer per vessel, re-armed only when its
@@ -180,10 +181,17 @@ public final class DetectProvisionalEvents
       long now = c.fireTimestamp().getMillis();
       long deadline = live.gapDeadline(s);
       if (roundUp(deadline) == now) {
-        // The watermark trails the input clock: the in-memory emission came first unless this
-        // instance restarted since the vessel's last fix. The reconciliation drops a repeat.
-        emitted.inc();
-        c.output(EventVersion.provisional(live.openGap(s), deadline));
+        // The watermark says time has passed, not that any fix proves it (the end of a bounded
+        // input, a watermark-advance line, a partition following its topic): only this
+        // instance's clock does. It normally got there first and emitted the GAP; after a
+        // restart the vessel is not in memory, so it goes back there to wait for the clock. The
+        // reconciliation drops a repeat.
+        if (pendingGaps.clockMillis() >= deadline) {
+          emitted.inc();
+          c.output(EventVersion.provisional(live.openGap(s), deadline));
+        } else {
+          pendingGaps.schedule(s.mmsi(), deadline, live.openGap(s));
+        }
       }
       if (live.expiryMillis(s) <= now) {
         rulesState.clear();
