@@ -62,8 +62,13 @@ public final class AlertTopicCheck {
     List<String> fromTopic = new ArrayList<>();
     kept.values().forEach(a -> fromTopic.add(a.toJson()));
     List<String> fromTable = table(c, schema);
-    return new Result(records, fromTable.size(), minus(fromTopic, fromTable),
-        minus(fromTable, fromTopic));
+    return new Result(records, fromTable.size(), sorted(CrashTest.minus(fromTopic, fromTable)),
+        sorted(CrashTest.minus(fromTable, fromTopic)));
+  }
+
+  private static List<String> sorted(List<String> rows) {
+    rows.sort(null);
+    return rows;
   }
 
   /** One record value of the topic as an {@link Alert}. */
@@ -129,21 +134,5 @@ public final class AlertTopicCheck {
 
   private static long millis(JsonNode n) {
     return n == null || n.isNull() ? -1 : Instant.parse(n.asText()).toEpochMilli();
-  }
-
-  private static List<String> minus(List<String> a, List<String> b) {
-    Map<String, Integer> counts = new HashMap<>();
-    b.forEach(r -> counts.merge(r, 1, Integer::sum));
-    List<String> out = new ArrayList<>();
-    for (String r : a) {
-      Integer n = counts.get(r);
-      if (n == null || n == 0) {
-        out.add(r);
-      } else {
-        counts.put(r, n - 1);
-      }
-    }
-    out.sort(null);
-    return out;
   }
 }

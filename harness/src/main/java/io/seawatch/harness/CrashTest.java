@@ -325,28 +325,25 @@ public final class CrashTest {
       String skip = NOT_COMPARED.get(table);
       List<String> a = dump(c, schemaA, table, columns, skip);
       List<String> b = dump(c, schemaB, table, columns, skip);
-      Map<String, Integer> counts = new HashMap<>();
-      a.forEach(r -> counts.merge(r, 1, Integer::sum));
-      List<String> onlyInB = new ArrayList<>();
-      for (String r : b) {
-        Integer n = counts.get(r);
-        if (n == null || n == 0) {
-          onlyInB.add(r);
-        } else {
-          counts.put(r, n - 1);
-        }
-      }
-      List<String> onlyInA = new ArrayList<>();
-      for (String r : a) {
-        Integer n = counts.get(r);
-        if (n != null && n > 0) {
-          onlyInA.add(r);
-          counts.put(r, n - 1);
-        }
-      }
-      result.add(new TableComparison(table, a.size(), b.size(), onlyInA, onlyInB));
+      result.add(new TableComparison(table, a.size(), b.size(), minus(a, b), minus(b, a)));
     }
     return result;
+  }
+
+  /** The rows of {@code a} that {@code b} does not have (as many times as they are missing), in order. */
+  static List<String> minus(List<String> a, List<String> b) {
+    Map<String, Integer> counts = new HashMap<>();
+    b.forEach(r -> counts.merge(r, 1, Integer::sum));
+    List<String> out = new ArrayList<>();
+    for (String r : a) {
+      Integer n = counts.get(r);
+      if (n == null || n == 0) {
+        out.add(r);
+      } else {
+        counts.put(r, n - 1);
+      }
+    }
+    return out;
   }
 
   /** The base tables of a schema, without Flyway's history. */

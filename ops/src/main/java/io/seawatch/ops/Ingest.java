@@ -168,15 +168,14 @@ public final class Ingest {
   public static final int ALERTS_PARTITIONS = 1;
 
   /**
-   * The job publishes its alerts when it reads Kafka with analytics on (see IngestPipeline);
+   * Creates the alerts topic when the job publishes to it ({@link IngestPipeline#publishesAlerts});
    * brokers need not create topics on first use (ours do not), so create it here, unlimited
    * retention: a consumer reading it from the beginning ends with the alert table.
    */
   private static void prepareAlertsTopic(IngestPipeline.Options options, PrintStream log) {
-    String topic = options.getAlertsTopic();
-    if (options.getAnalytics() && options.getInput() == null && options.getBootstrapServers() != null
-        && topic != null && !topic.isEmpty()) {
-      KafkaTopics.prepareTopic(options.getBootstrapServers(), topic, ALERTS_PARTITIONS, log);
+    if (IngestPipeline.publishesAlerts(options)) {
+      KafkaTopics.prepareTopic(
+          options.getBootstrapServers(), options.getAlertsTopic(), ALERTS_PARTITIONS, log);
     }
   }
 

@@ -421,6 +421,16 @@ public final class IngestPipeline {
     return decoded;
   }
 
+  /**
+   * Whether the job publishes its alerts to {@code --alertsTopic}: analytics on, the input a
+   * Kafka topic (its broker takes the alerts too) and a topic named.
+   */
+  public static boolean publishesAlerts(Options options) {
+    String topic = options.getAlertsTopic();
+    return options.getAnalytics() && options.getInput() == null
+        && options.getBootstrapServers() != null && topic != null && !topic.isEmpty();
+  }
+
   /** The stateful vessel analytics and their sinks (vessel_event, density_hourly, vessel_latest). */
   private static void addAnalytics(
       Pipeline pipeline, PCollectionTuple decoded, JdbcTarget target, Options options) {
@@ -474,11 +484,10 @@ public final class IngestPipeline {
               .setCoder(AlertCoder.of());
     }
     allAlerts.apply(STEP_WRITE_ALERTS, WriteAlerts.to(target).withBatchSize(batch));
-    String topic = options.getAlertsTopic();
-    if (options.getInput() == null && options.getBootstrapServers() != null
-        && topic != null && !topic.isEmpty()) {
+    if (publishesAlerts(options)) {
       allAlerts.apply(
-          STEP_PUBLISH_ALERTS, PublishAlerts.to(options.getBootstrapServers(), topic));
+          STEP_PUBLISH_ALERTS,
+          PublishAlerts.to(options.getBootstrapServers(), options.getAlertsTopic()));
     }
     if (provisional) {
       alerts

@@ -70,9 +70,6 @@ public final class DetectProvisionalEvents
   static final String STATE_WAKE = "wake";
   static final String TIMER_WAKE = "wake";
 
-  /** Timers are set to whole minutes: one timer update per vessel and minute at most. */
-  static final long WAKE_STEP_MILLIS = 60_000L;
-
   /** Fix times this far past the wall clock do not move the clock (a corrupt tag block). */
   static final long MAX_FUTURE_MILLIS = 3_600_000L;
 
@@ -180,7 +177,7 @@ public final class DetectProvisionalEvents
       LiveVesselRules.State s = LiveVesselRules.State.fromBytes(bytes);
       long now = c.fireTimestamp().getMillis();
       long deadline = live.gapDeadline(s);
-      if (roundUp(deadline) == now) {
+      if (OrderedRuleFn.roundUp(deadline) == now) {
         // The watermark says time has passed, not that any fix proves it (the end of a bounded
         // input, a watermark-advance line, a partition following its topic): only this
         // instance's clock does. It normally got there first and emitted the GAP; after a
@@ -203,8 +200,8 @@ public final class DetectProvisionalEvents
 
     /** The GAP deadline if still ahead of {@code after}, else the state's expiry; whole minutes. */
     private long nextWake(LiveVesselRules.State s, long after) {
-      long gap = roundUp(live.gapDeadline(s));
-      return gap > after ? gap : roundUp(live.expiryMillis(s));
+      long gap = OrderedRuleFn.roundUp(live.gapDeadline(s));
+      return gap > after ? gap : OrderedRuleFn.roundUp(live.expiryMillis(s));
     }
 
     private static void arm(ValueState<Long> wake, Timer timer, long at, Instant notBefore) {
@@ -231,14 +228,6 @@ public final class DetectProvisionalEvents
         trackerRows = rows;
       }
       return tracker;
-    }
-
-    static long roundUp(long t) {
-      if (t == Long.MAX_VALUE || t == Long.MIN_VALUE) {
-        return t;
-      }
-      long r = Math.floorMod(t, WAKE_STEP_MILLIS);
-      return r == 0 ? t : t + (WAKE_STEP_MILLIS - r);
     }
   }
 }

@@ -62,7 +62,6 @@ public final class RetractOrphanedProvisionals
   /** Beyond the reconciliation's own margin: the hold of a late provisional emission. */
   public static final long SLACK_MILLIS = ReconcileAlerts.RETRACT_MARGIN_MILLIS + 30 * 60_000L;
 
-  static final long STEP_MILLIS = 60_000L;
   static final String STATE_SWEPT = "swept";
   static final String STATE_ARMED = "armed";
   static final String TIMER_SWEEP = "sweep";
@@ -112,7 +111,7 @@ public final class RetractOrphanedProvisionals
         @Timestamp Instant timestamp,
         @StateId(STATE_ARMED) ValueState<Long> armed,
         @TimerId(TIMER_SWEEP) Timer sweep) {
-      long at = DetectProvisionalEvents.DetectProvisionalEventsFn.roundUp(timestamp.getMillis());
+      long at = OrderedRuleFn.roundUp(timestamp.getMillis());
       Long current = armed.read();
       if (current == null || current < at) {
         sweep.set(new Instant(at));

@@ -1,7 +1,6 @@
 package io.seawatch.beam.coders;
 
 import io.seawatch.rules.Alert;
-import io.seawatch.rules.VesselEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,7 @@ import org.apache.beam.sdk.util.VarInt;
 
 /**
  * Deterministic coder for {@link Alert}. Kind and status by ordinal (both enums are
- * append-only); details as {@link VesselEventCoder} writes them.
+ * append-only); details as {@link VesselEventCoder#encodeDetails} writes them.
  */
 public final class AlertCoder extends AtomicCoder<Alert> {
   private static final long serialVersionUID = -3301838170146734113L;
@@ -38,10 +37,7 @@ public final class AlertCoder extends AtomicCoder<Alert> {
     CoderIo.writeDouble(a.lon(), out);
     CoderIo.writeFixedLong(a.eventId(), out);
     out.write(a.status().ordinal());
-    // The details as an event's: one encoding of detail maps in the codebase.
-    VesselEventCoder.of()
-        .encode(
-            new VesselEvent(0, VesselEvent.Kind.GAP, 0, 0, 0, -1, 0, 0, true, a.details()), out);
+    VesselEventCoder.encodeDetails(a.details(), out);
   }
 
   @Override
@@ -62,10 +58,9 @@ public final class AlertCoder extends AtomicCoder<Alert> {
     if (status < 0 || status >= STATUSES.length) {
       throw new CoderException("unknown alert status ordinal " + status);
     }
-    VesselEvent carrier = VesselEventCoder.of().decode(in);
     return new Alert(
         id, KINDS[kind], time, end, decided, mmsi, lat, lon, eventId, STATUSES[status],
-        carrier.details());
+        VesselEventCoder.decodeDetails(in));
   }
 
   @Override

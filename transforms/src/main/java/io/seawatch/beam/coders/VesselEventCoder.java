@@ -38,8 +38,13 @@ public final class VesselEventCoder extends AtomicCoder<VesselEvent> {
     CoderIo.writeSignedLong(e.endMillis(), out);
     CoderIo.writeDouble(e.lat(), out);
     CoderIo.writeDouble(e.lon(), out);
-    VarInt.encode(e.details().size(), out);
-    for (Map.Entry<String, Object> d : e.details().entrySet()) {
+    encodeDetails(e.details(), out);
+  }
+
+  /** A detail map: its size, then each key (in order) with a type byte and its value. */
+  static void encodeDetails(Map<String, Object> details, OutputStream out) throws IOException {
+    VarInt.encode(details.size(), out);
+    for (Map.Entry<String, Object> d : details.entrySet()) {
       CoderIo.writeString(d.getKey(), out);
       Object v = d.getValue();
       if (v instanceof String s) {
@@ -72,6 +77,13 @@ public final class VesselEventCoder extends AtomicCoder<VesselEvent> {
     long end = CoderIo.readSignedLong(in);
     double lat = CoderIo.readDouble(in);
     double lon = CoderIo.readDouble(in);
+    Map<String, Object> details = decodeDetails(in);
+    return new VesselEvent(
+        id, KINDS[kind], mmsi, other, start, end, lat, lon, end == -1, details);
+  }
+
+  /** A detail map as {@link #encodeDetails} writes it. */
+  static Map<String, Object> decodeDetails(InputStream in) throws IOException {
     int n = VarInt.decodeInt(in);
     Map<String, Object> details = new TreeMap<>();
     for (int i = 0; i < n; i++) {
@@ -86,8 +98,7 @@ public final class VesselEventCoder extends AtomicCoder<VesselEvent> {
         default -> throw new CoderException("unknown detail type " + type);
       }
     }
-    return new VesselEvent(
-        id, KINDS[kind], mmsi, other, start, end, lat, lon, end == -1, details);
+    return details;
   }
 
   @Override

@@ -142,10 +142,10 @@ public class DetectProvisionalEventsTest {
   @Test
   public void wakeTimesAreWholeMinutes() {
     org.junit.Assert.assertEquals(
-        120_000L, DetectProvisionalEvents.DetectProvisionalEventsFn.roundUp(60_001L));
+        120_000L, OrderedRuleFn.roundUp(60_001L));
     org.junit.Assert.assertEquals(
-        60_000L, DetectProvisionalEvents.DetectProvisionalEventsFn.roundUp(60_000L));
+        60_000L, OrderedRuleFn.roundUp(60_000L));
     org.junit.Assert.assertEquals(
-        Long.MAX_VALUE, DetectProvisionalEvents.DetectProvisionalEventsFn.roundUp(Long.MAX_VALUE));
+        Long.MAX_VALUE, OrderedRuleFn.roundUp(Long.MAX_VALUE));
   }
 }
