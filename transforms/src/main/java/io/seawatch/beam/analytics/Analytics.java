@@ -15,12 +15,15 @@ import io.seawatch.rules.VesselEvent;
 import java.util.Comparator;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -92,9 +95,11 @@ public final class Analytics {
   }
 
   /**
-   * Applies {@code rule} as an {@link OrderedRuleFn} named {@code stepName}; the outputs get the
-   * coders given (the dead letters always exist).
+   * Applies {@code rule} as an {@link OrderedRuleFn} named {@code stepName}, fed per key and
+   * bundle by a {@link BatchPerBundleFn} named {@link #batchStepName}; the outputs get the coders
+   * given (the dead letters always exist). The input's coder must be a {@link KvCoder}.
    */
+  @SuppressWarnings("unchecked")
   static <K, I, S, O> PCollectionTuple applyRule(
       PCollection<KV<K, I>> input,
       String stepName,
@@ -109,8 +114,15 @@ public final class Analytics {
         others = others.and(tag);
       }
     }
+    KvCoder<K, I> kv = (KvCoder<K, I>) input.getCoder();
     PCollectionTuple out =
-        input.apply(
+        input
+            .apply(batchStepName(stepName), ParDo.of(new BatchPerBundleFn<K, I>()))
+            .setCoder(
+                KvCoder.of(
+                    kv.getKeyCoder(),
+                    ListCoder.of(TimestampedValue.TimestampedValueCoder.of(kv.getValueCoder()))))
+            .apply(
             stepName,
             ParDo.of(
                     new OrderedRuleFn<K, I, S, O>(
@@ -125,6 +137,14 @@ public final class Analytics {
       setCoder(out, e.getKey(), e.getValue());
     }
     return out;
+  }
+
+  /**
+   * The name of the batching step in front of the keyed step {@code stepName}: "DetectGapsFn"
+   * gets "BatchDetectGapsInputs" (not ending in "Fn": it holds no state).
+   */
+  static String batchStepName(String stepName) {
+    return "Batch" + stepName.replaceAll("Fn$", "") + "Inputs";
   }
 
   @SuppressWarnings("unchecked")

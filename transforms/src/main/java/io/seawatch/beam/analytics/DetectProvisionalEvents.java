@@ -12,7 +12,10 @@ import io.seawatch.rules.VesselEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import io.seawatch.beam.coders.FixCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -29,6 +32,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Instant;
 
 /**
@@ -39,7 +43,7 @@ import org.joda.time.Instant;
  * AnalyzeVessels}' ordered steps) later confirms it with the same id or {@link ReconcileAlerts}
  * retracts it.
  *
- * <p>Keyed by MMSI. A fix is applied when it is not older than the vessel's newest one; older
+ * <p>Keyed by MMSI, fed per vessel and bundle ({@link BatchPerBundleFn}). A fix is applied when it is not older than the vessel's newest one; older
  * fixes are counted ({@code provisional_out_of_order}) and left to the exact path. The geofences
  * are the current side input; a fence edited while a vessel is inside is the exact path's to
  * settle.
@@ -64,6 +68,7 @@ public final class DetectProvisionalEvents
   private static final long serialVersionUID = 1L;
 
   public static final String KEY_STEP = "KeyByMmsi";
+  public static final String BATCH_STEP = Analytics.batchStepName("DetectProvisionalEventsFn");
   public static final String RULE_STEP = "DetectProvisionalEventsFn";
 
   static final String STATE_RULES = "rules";
@@ -90,13 +95,17 @@ public final class DetectProvisionalEvents
   @Override
   public PCollection<EventVersion> expand(PCollection<Fix> fixes) {
     return Analytics.keyByMmsi(fixes, KEY_STEP)
+        .apply(BATCH_STEP, ParDo.of(new BatchPerBundleFn<Long, Fix>()))
+        .setCoder(
+            KvCoder.of(
+                VarLongCoder.of(), ListCoder.of(TimestampedValue.TimestampedValueCoder.of(FixCoder.of()))))
         .apply(
             RULE_STEP,
             ParDo.of(new DetectProvisionalEventsFn(rules, fences)).withSideInputs(fences))
         .setCoder(EventVersionCoder.of());
   }
 
-  static final class DetectProvisionalEventsFn extends DoFn<KV<Long, Fix>, EventVersion> {
+  static final class DetectProvisionalEventsFn extends DoFn<KV<Long, List<TimestampedValue<Fix>>>, EventVersion> {
     private static final long serialVersionUID = 1L;
 
     @StateId(STATE_RULES)
@@ -140,26 +149,38 @@ public final class DetectProvisionalEvents
         @StateId(STATE_RULES) ValueState<byte[]> rulesState,
         @StateId(STATE_WAKE) ValueState<Long> wake,
         @TimerId(TIMER_WAKE) Timer wakeTimer) {
-      Fix fix = c.element().getValue();
+      List<TimestampedValue<Fix>> batch = c.element().getValue();
       byte[] bytes = rulesState.read();
       LiveVesselRules.State s =
-          bytes == null ? live.newState(fix.mmsi()) : LiveVesselRules.State.fromBytes(bytes);
-      if (!live.inOrder(s, fix)) {
-        outOfOrder.inc();
-      } else {
-        for (VesselEvent e : live.onFix(s, fix, tracker(c.sideInput(fences)))) {
-          emitted.inc();
-          c.output(EventVersion.provisional(e, fix.timeMillis()));
+          bytes == null
+              ? live.newState((int) (long) c.element().getKey())
+              : LiveVesselRules.State.fromBytes(bytes);
+      GeofenceTracker fences = tracker(c.sideInput(this.fences));
+      boolean changed = false;
+      long now = System.currentTimeMillis();
+      for (TimestampedValue<Fix> tv : batch) {
+        Fix fix = tv.getValue();
+        if (!live.inOrder(s, fix)) {
+          outOfOrder.inc();
+        } else {
+          for (VesselEvent e : live.onFix(s, fix, fences)) {
+            emitted.inc();
+            c.outputWithTimestamp(EventVersion.provisional(e, fix.timeMillis()), tv.getTimestamp());
+          }
+          pendingGaps.schedule(s.mmsi(), live.gapDeadline(s), live.openGap(s));
+          changed = true;
         }
-        rulesState.write(s.toBytes());
-        pendingGaps.schedule(fix.mmsi(), live.gapDeadline(s), live.openGap(s));
-        arm(wake, wakeTimer, nextWake(s, Long.MIN_VALUE), c.timestamp());
+        if (fix.timeMillis() <= now + MAX_FUTURE_MILLIS) {
+          for (PendingGaps.Due due : pendingGaps.advance(fix.timeMillis())) {
+            emitted.inc();
+            c.outputWithTimestamp(
+                EventVersion.provisional(due.gap(), due.deadlineMillis()), tv.getTimestamp());
+          }
+        }
       }
-      if (fix.timeMillis() <= System.currentTimeMillis() + MAX_FUTURE_MILLIS) {
-        for (PendingGaps.Due due : pendingGaps.advance(fix.timeMillis())) {
-          emitted.inc();
-          c.output(EventVersion.provisional(due.gap(), due.deadlineMillis()));
-        }
+      if (changed) {
+        rulesState.write(s.toBytes());
+        arm(wake, wakeTimer, nextWake(s, Long.MIN_VALUE), c.timestamp());
       }
     }
 

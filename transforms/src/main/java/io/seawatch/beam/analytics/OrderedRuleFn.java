@@ -43,6 +43,10 @@ import org.joda.time.Instant;
  * exactly as {@code KeyedReplay} does. The sequence of rule calls therefore depends only on the
  * inputs, not on how the watermark moved: batch and streaming give the same outputs.
  *
+ * <p><b>Batches.</b> Inputs arrive per key and bundle ({@link BatchPerBundleFn}): one element,
+ * one read of the processed time and at most one timer update per batch, each input treated as if
+ * it had arrived alone, in the batch's order.
+ *
  * <p><b>Pending inputs.</b> An input is appended to a bag ({@link #STATE_BUFFER}, one backend
  * append). The next flush moves the bag's inputs into their <i>slots</i> ({@link #STATE_SLOTS},
  * a map from a time rounded up to the flush step to the inputs of that step, which fall due
@@ -78,7 +82,7 @@ import org.joda.time.Instant;
  * the same coder, and armed the timer for the earliest of them. A key restored from such a
  * savepoint therefore only has a large bag: its next flush moves it into slots like any arrivals.
  */
-public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
+public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, List<TimestampedValue<I>>>, O> {
   private static final long serialVersionUID = 1L;
 
   public static final String METRICS_NAMESPACE = "seawatch.analytics";
@@ -164,38 +168,45 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, I>, O> {
 
   @ProcessElement
   public void process(
-      @Element KV<K, I> element,
-      @Timestamp Instant timestamp,
+      @Element KV<K, List<TimestampedValue<I>>> batch,
       @StateId(STATE_BUFFER) BagState<TimestampedValue<I>> buffer,
       @StateId(STATE_PROCESSED) ValueState<Long> processed,
       @StateId(STATE_NEXT) ValueState<Long> next,
       @TimerId(TIMER_FLUSH) Timer flush,
       MultiOutputReceiver out) {
-    I input = element.getValue();
-    long t = timestamp.getMillis();
     Long done = processed.read();
-    long logical = t;
-    if (done != null && t < done) {
-      if (!rule.retimeWhenLate(input)) {
-        late.inc();
-        out.get(deadLetters)
-            .output(
-                new DeadLetter(
-                    rule.describe(input),
-                    DeadLetter.Stage.LATE,
-                    lateReason(done - t),
-                    Origin.of("analytics/" + rule.name(), -1, 0),
-                    t));
-        return;
+    long earliest = Long.MAX_VALUE;
+    for (TimestampedValue<I> tv : batch.getValue()) {
+      I input = tv.getValue();
+      long t = tv.getTimestamp().getMillis();
+      long logical = t;
+      if (done != null && t < done) {
+        if (!rule.retimeWhenLate(input)) {
+          late.inc();
+          out.get(deadLetters)
+              .outputWithTimestamp(
+                  new DeadLetter(
+                      rule.describe(input),
+                      DeadLetter.Stage.LATE,
+                      lateReason(done - t),
+                      Origin.of("analytics/" + rule.name(), -1, 0),
+                      t),
+                  tv.getTimestamp());
+          continue;
+        }
+        retimed.inc();
+        logical = done;
       }
-      retimed.inc();
-      logical = done;
+      inputs.inc();
+      buffer.add(logical == t ? tv : TimestampedValue.of(input, new Instant(logical)));
+      earliest = Math.min(earliest, logical);
     }
-    inputs.inc();
-    buffer.add(TimestampedValue.of(input, new Instant(logical)));
+    if (earliest == Long.MAX_VALUE) {
+      return;
+    }
     Long armed = next.read();
-    if (armed == null || logical < armed) {
-      arm(flush, next, logical);
+    if (armed == null || earliest < armed) {
+      arm(flush, next, earliest);
     }
   }
 

@@ -182,7 +182,13 @@ public class OrderedRuleFnStateTest {
   }
 
   private void input(Fix f) {
-    fn.process(KV.of(KEY, f), new Instant(f.timeMillis()), buffer, processed, next, timer, out);
+    fn.process(
+        KV.of(KEY, List.of(TimestampedValue.of(f, new Instant(f.timeMillis())))),
+        buffer,
+        processed,
+        next,
+        timer,
+        out);
   }
 
   /** Fires the timer as long as the watermark has passed it, as a runner does. */
@@ -208,7 +214,7 @@ public class OrderedRuleFnStateTest {
     }
   }
 
-  private DoFn<KV<Long, Fix>, VesselEvent>.OnTimerContext context(Instant fire, Instant output) {
+  private DoFn<KV<Long, List<TimestampedValue<Fix>>>, VesselEvent>.OnTimerContext context(Instant fire, Instant output) {
     return fn.new OnTimerContext() {
       @Override
       public Instant fireTimestamp() {

@@ -9,6 +9,7 @@ import io.seawatch.rules.VesselEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -54,6 +55,11 @@ public final class OrderedRuleWorkload {
 
   private OrderedRuleWorkload() {}
 
+  /** A batch of one: the workload counts per-input state accesses. */
+  private static List<TimestampedValue<Fix>> one(Fix fix, long t) {
+    return List.of(TimestampedValue.of(fix, new org.joda.time.Instant(t)));
+  }
+
   public static Result run(Shape shape) {
     AnalyticsConfig config = new AnalyticsConfig(RuleConfig.defaults(), shape.latenessMillis());
     OrderedRuleFn<Long, Fix, ?, VesselEvent> fn =
@@ -63,7 +69,7 @@ public final class OrderedRuleWorkload {
             Analytics.DEAD_LETTERS,
             config.allowedLatenessMillis(),
             config.keyRetentionMillis());
-    StatefulDoFnDriver<Long, Fix, VesselEvent> driver =
+    StatefulDoFnDriver<Long, List<TimestampedValue<Fix>>, VesselEvent> driver =
         new StatefulDoFnDriver<>(fn, Analytics.EVENTS, List.<TupleTag<?>>of(Analytics.DEAD_LETTERS));
 
     long rounds = shape.minutes() * 60_000L / shape.intervalMillis();
@@ -76,19 +82,19 @@ public final class OrderedRuleWorkload {
         if (shape.lateEvery() > 0 && (r + v) % shape.lateEvery() == 0) {
           held.addLast(fix);
         } else {
-          driver.process((long) fix.mmsi(), fix, t);
+          driver.process((long) fix.mmsi(), one(fix, t), t);
           inputs++;
         }
       }
       while (!held.isEmpty() && held.peekFirst().timeMillis() + shape.lateMillis() <= t) {
         Fix late = held.removeFirst();
-        driver.process((long) late.mmsi(), late, late.timeMillis());
+        driver.process((long) late.mmsi(), one(late, late.timeMillis()), late.timeMillis());
         inputs++;
       }
       driver.advanceWatermarkTo(t);
     }
     for (Fix late : held) {
-      driver.process((long) late.mmsi(), late, late.timeMillis());
+      driver.process((long) late.mmsi(), one(late, late.timeMillis()), late.timeMillis());
       inputs++;
     }
     driver.advanceWatermarkTo(BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis());
