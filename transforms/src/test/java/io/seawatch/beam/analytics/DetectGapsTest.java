@@ -79,7 +79,7 @@ public class DetectGapsTest {
             .apply(DetectGaps.with(AnalyticsConfig.defaults()));
 
     PAssert.that(out.get(Analytics.EVENTS)).containsInAnyOrder(reference);
-    // Closed GAPs at the reappearing fix; open ones once the input's clock proved them (the
+    // Closed GAPs at (or within a delivery block of) the reappearing fix; open ones once the input's clock proved them (the
     // tick of a bundle at or after last seen + 6 h, at most one delivery block later).
     PAssert.that(out.get(Analytics.EVENTS).apply(Reify.timestamps()))
         .satisfies(
@@ -91,7 +91,11 @@ public class DetectGapsTest {
                   long due = e.startMillis() + 6 * HOUR;
                   assertTrue(e + " at " + at, at >= due && at < due + Deliveries.BLOCK_MILLIS);
                 } else {
-                  assertEquals(e.endMillis(), at);
+                  // At the reappearing fix; when that fix is one of a block's held-back third,
+                  // a step may hold its output at a later pending time of the same block.
+                  assertTrue(
+                      e + " at " + at,
+                      at >= e.endMillis() && at < e.endMillis() + Deliveries.BLOCK_MILLIS);
                 }
               }
               return null;
