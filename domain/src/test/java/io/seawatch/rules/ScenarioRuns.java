@@ -70,6 +70,15 @@ public final class ScenarioRuns {
     for (List<Fix> vessel : byVessel(fixes).values()) {
       out.addAll(RuleScenarios.segmentReference(vessel, end));
     }
+    out.addAll(geofenceReference(fixes, fences, end));
+    return out;
+  }
+
+  /** The geofence tracker per vessel over the fixes (sorted by time), then the watermark. */
+  public static List<VesselEvent> geofenceReference(
+      List<Fix> fixes, List<Geofence> fences, long endWatermark) {
+    RuleConfig config = RuleConfig.defaults();
+    List<VesselEvent> out = new ArrayList<>();
     GeofenceTracker tracker = new GeofenceTracker(config, fences);
     KeyedReplay<GeofenceTracker.State, Fix, VesselEvent> geo =
         new KeyedReplay<>(
@@ -82,9 +91,11 @@ public final class ScenarioRuns {
                 GeofenceTracker.State::toBytes,
                 GeofenceTracker.State::fromBytes));
     for (Fix f : fixes) {
-      out.addAll(geo.input(f.mmsi(), f.timeMillis(), f));
+      if (f.hasCoordinates()) {
+        out.addAll(geo.input(f.mmsi(), f.timeMillis(), f));
+      }
     }
-    out.addAll(geo.advanceTo(end));
+    out.addAll(geo.advanceTo(endWatermark));
     return out;
   }
 

@@ -57,11 +57,9 @@ public class IngestPipelineTest {
             "AnalyzeVessels/DetectEncounters/DetectEncountersFn",
             "AnalyzeVessels/DetectGaps/ClassifyFeedStallsFn",
             "AnalyzeVessels/DetectGaps/ConfirmOpenGapsFn",
-            "AnalyzeVessels/DetectGaps/DetectGapsFn",
-            "AnalyzeVessels/DetectLoitering/DetectLoiteringFn",
             "AnalyzeVessels/DetectProvisionalEvents/DetectProvisionalEventsFn",
-            "AnalyzeVessels/TrackGeofences/TrackGeofencesFn",
             "AnalyzeVessels/TrackSegments/TrackSegmentsFn",
+            "AnalyzeVessels/TrackVessels/TrackVesselsFn",
             "ReconcileAlerts/ReconcileAlertsFn",
             "RetractOrphanedProvisionals/SweepFn"),
         ruleSteps);

@@ -22,8 +22,11 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * The stateful vessel analytics over decoded positions: every rule of {@code io.seawatch.rules} as
- * an ordered keyed step ({@link OrderedRuleFn}).
+ * The stateful vessel analytics over decoded positions: every rule of {@code io.seawatch.rules} in
+ * an ordered keyed step ({@link OrderedRuleFn}): the rules that read only a vessel's fixes
+ * (gaps, loitering, geofences) together in {@link TrackVessels}, the GAPs' sources and gate in
+ * {@link DetectGaps}, encounters and density by cell and pair, segments and running aggregates
+ * (which also read the other rules' events) in {@link TrackSegments}.
  *
  * <p>Outputs: {@link Analytics#EVENTS} (every rule's events, open versions and their closing
  * versions with the same id, for {@code vessel_event}), {@link Analytics#DENSITY} ({@code
@@ -40,9 +43,8 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
   private static final long serialVersionUID = 1L;
 
   public static final String TO_FIXES_STEP = "ToFixes";
+  public static final String VESSELS_STEP = "TrackVessels";
   public static final String GAPS_STEP = "DetectGaps";
-  public static final String LOITERING_STEP = "DetectLoitering";
-  public static final String GEOFENCES_STEP = "TrackGeofences";
   public static final String ENCOUNTERS_STEP = "DetectEncounters";
   public static final String DENSITY_STEP = "AggregateDensity";
   public static final String RULE_EVENTS_STEP = "FlattenRuleEvents";
@@ -89,10 +91,11 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
                 TO_FIXES_STEP,
                 MapElements.into(TypeDescriptor.of(Fix.class)).via(Analytics::toFix))
             .setCoder(FixCoder.of());
-    PCollectionTuple gaps = fixes.apply(GAPS_STEP, DetectGaps.with(config));
-    PCollectionTuple loitering = fixes.apply(LOITERING_STEP, DetectLoitering.with(config));
-    PCollectionTuple fences =
-        fixes.apply(GEOFENCES_STEP, TrackGeofences.with(config, geofences));
+    PCollectionTuple vessels = fixes.apply(VESSELS_STEP, TrackVessels.with(config, geofences));
+    PCollectionTuple gaps =
+        PCollectionTuple.of(DetectGaps.VESSEL_GAPS, vessels.get(TrackVessels.VESSEL_GAPS))
+            .and(DetectGaps.FIXES, fixes)
+            .apply(GAPS_STEP, DetectGaps.classifying(config));
     PCollectionTuple encounters = fixes.apply(ENCOUNTERS_STEP, DetectEncounters.with(config));
     PCollectionTuple density = fixes.apply(DENSITY_STEP, AggregateDensity.with(config));
 
@@ -101,8 +104,7 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
             RULE_EVENTS_STEP,
             VesselEventCoder.of(),
             PCollectionList.of(gaps.get(Analytics.EVENTS))
-                .and(loitering.get(Analytics.EVENTS))
-                .and(fences.get(Analytics.EVENTS))
+                .and(vessels.get(Analytics.EVENTS))
                 .and(encounters.get(Analytics.EVENTS)));
     PCollection<FixOrEvent> trackInputs =
         Analytics.flatten(
@@ -133,9 +135,8 @@ public final class AnalyzeVessels extends PTransform<PCollection<VesselPosition>
         Analytics.flatten(
             DEAD_LETTERS_STEP,
             DeadLetterCoder.of(),
-            PCollectionList.of(gaps.get(Analytics.DEAD_LETTERS))
-                .and(loitering.get(Analytics.DEAD_LETTERS))
-                .and(fences.get(Analytics.DEAD_LETTERS))
+            PCollectionList.of(vessels.get(Analytics.DEAD_LETTERS))
+                .and(gaps.get(Analytics.DEAD_LETTERS))
                 .and(encounters.get(Analytics.DEAD_LETTERS))
                 .and(density.get(Analytics.DEAD_LETTERS))
                 .and(track.get(Analytics.DEAD_LETTERS)));

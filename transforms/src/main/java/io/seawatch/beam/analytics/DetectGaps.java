@@ -5,6 +5,7 @@ import io.seawatch.beam.coders.DeadLetterCoder;
 import io.seawatch.beam.coders.FixCoder;
 import io.seawatch.beam.coders.FixOrEventCoder;
 import io.seawatch.beam.coders.VesselEventCoder;
+import io.seawatch.model.DeadLetter;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.GapDetector;
 import io.seawatch.rules.OpenGapGate;
@@ -27,6 +28,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Instant;
@@ -78,6 +80,11 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
   public static final String GATE_STEP = "ConfirmOpenGapsFn";
   public static final String DEAD_LETTERS_STEP = "FlattenDeadLetters";
 
+  /** Inputs of {@link #classifying}. */
+  public static final TupleTag<VesselEvent> VESSEL_GAPS = new TupleTag<VesselEvent>("vesselGaps") {};
+
+  public static final TupleTag<Fix> FIXES = new TupleTag<Fix>("fixes") {};
+
   /** The single key of the gate stage: the whole input has one clock. */
   static final String GATE_KEY = "";
 
@@ -102,10 +109,44 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
             config,
             Analytics.EVENTS,
             Analytics.eventCoders());
+    return classify(
+        vessels.get(Analytics.EVENTS).setCoder(VesselEventCoder.of()),
+        vessels.get(Analytics.DEAD_LETTERS),
+        fixes,
+        config);
+  }
+
+  /**
+   * The source and gate stages only, for vessel GAPs decided elsewhere (the fused per-vessel step
+   * of {@link AnalyzeVessels}): input {@link #VESSEL_GAPS} (the {@link GapDetector}'s events of
+   * every vessel), {@link #FIXES} (all fixes, for the sources' activity and the input's clock).
+   * Applied under the name {@code DetectGaps}, its stateful steps keep their names and state.
+   */
+  public static PTransform<PCollectionTuple, PCollectionTuple> classifying(AnalyticsConfig config) {
+    Objects.requireNonNull(config, "config");
+    return new PTransform<PCollectionTuple, PCollectionTuple>() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public PCollectionTuple expand(PCollectionTuple in) {
+        return classify(
+            in.get(VESSEL_GAPS),
+            null,
+            in.get(FIXES),
+            config);
+      }
+    };
+  }
+
+  /** @param vesselDead the vessel stage's dead letters, null when it is not ours */
+  private static PCollectionTuple classify(
+      PCollection<VesselEvent> vesselGaps,
+      PCollection<DeadLetter> vesselDead,
+      PCollection<Fix> fixes,
+      AnalyticsConfig config) {
     KvCoder<String, FixOrEvent> kv = KvCoder.of(StringUtf8Coder.of(), FixOrEventCoder.of());
     PCollection<KV<String, FixOrEvent>> gaps =
-        vessels
-            .get(Analytics.EVENTS)
+        vesselGaps
             .apply(
                 GAPS_BY_SOURCE_STEP,
                 MapElements.into(
@@ -148,16 +189,17 @@ public final class DetectGaps extends PTransform<PCollection<Fix>, PCollectionTu
             config,
             Analytics.EVENTS,
             Analytics.eventCoders());
+    PCollectionList<DeadLetter> dead =
+        PCollectionList.of(sources.get(Analytics.DEAD_LETTERS))
+            .and(gate.get(Analytics.DEAD_LETTERS));
+    if (vesselDead != null) {
+      dead = PCollectionList.of(vesselDead).and(dead.getAll());
+    }
     return PCollectionTuple.of(
             Analytics.EVENTS, gate.get(Analytics.EVENTS).setCoder(VesselEventCoder.of()))
         .and(
             Analytics.DEAD_LETTERS,
-            Analytics.flatten(
-                DEAD_LETTERS_STEP,
-                DeadLetterCoder.of(),
-                PCollectionList.of(vessels.get(Analytics.DEAD_LETTERS))
-                    .and(sources.get(Analytics.DEAD_LETTERS))
-                    .and(gate.get(Analytics.DEAD_LETTERS))));
+            Analytics.flatten(DEAD_LETTERS_STEP, DeadLetterCoder.of(), dead));
   }
 
   static String sourceOf(VesselEvent gap) {

@@ -130,6 +130,9 @@ public final class DetectProvisionalEvents
     private transient List<GeofenceRow> trackerRows;
     private transient GeofenceTracker tracker;
 
+    /** The tracker for the fences the bundle's first batch read (see LocateInGeofencesFn). */
+    private transient GeofenceTracker bundleTracker;
+
     DetectProvisionalEventsFn(
         RuleConfig config, PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences) {
       this.config = config;
@@ -141,6 +144,11 @@ public final class DetectProvisionalEvents
       live = new LiveVesselRules(config);
       pendingGaps = new PendingGaps();
       fenceCache = new TrackGeofences.FenceCache();
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundleTracker = null;
     }
 
     @ProcessElement
@@ -155,7 +163,10 @@ public final class DetectProvisionalEvents
           bytes == null
               ? live.newState((int) (long) c.element().getKey())
               : LiveVesselRules.State.fromBytes(bytes);
-      GeofenceTracker fences = tracker(c.sideInput(this.fences));
+      if (bundleTracker == null) {
+        bundleTracker = tracker(c.sideInput(this.fences));
+      }
+      GeofenceTracker fences = bundleTracker;
       boolean changed = false;
       long now = System.currentTimeMillis();
       for (TimestampedValue<Fix> tv : batch) {

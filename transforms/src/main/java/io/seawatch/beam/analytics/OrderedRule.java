@@ -49,6 +49,12 @@ public abstract class OrderedRule<K, I, S> implements Serializable {
   public void onFlushed(S state, long timeMillis, Emitter out) {}
 
   /**
+   * Called at the end of every flush that leaves the key with state, just before {@link
+   * #isExpired} at the flush time {@code upTo} decides whether the state is dropped.
+   */
+  public void onFlushEnd(S state, long upToMillis) {}
+
+  /**
    * Inputs that may be applied at a later time than their own when they arrive too late (events
    * whose order does not matter beyond open-before-closed); all others become dead letters.
    */

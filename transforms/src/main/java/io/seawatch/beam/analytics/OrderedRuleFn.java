@@ -253,6 +253,7 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, List<Timestamped
     run.advanceTo(upTo);
     if (run.state != null) {
       rule.onFlushed(run.state, run.done, emitter);
+      rule.onFlushEnd(run.state, upTo);
       if (rule.isExpired(run.state, upTo)) {
         run.state = null;
       }

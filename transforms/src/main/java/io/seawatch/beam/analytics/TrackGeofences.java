@@ -110,21 +110,47 @@ public final class TrackGeofences extends PTransform<PCollection<Fix>, PCollecti
         Metrics.counter(OrderedRuleFn.METRICS_NAMESPACE, "geofences_invalid");
     private transient FenceCache cache;
 
+    /**
+     * The fences as read by the bundle's first fix: the runner's side-input read costs more than
+     * the containment test, and fences change every few minutes at most.
+     */
+    private transient List<GeofenceRow> bundleFences;
+
+    private final boolean keepAll;
+
     LocateInGeofencesFn(PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences) {
+      this(fences, false);
+    }
+
+    /** @param keepAll also pass fixes without coordinates (inside no fence) */
+    LocateInGeofencesFn(
+        PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences, boolean keepAll) {
       this.fences = fences;
+      this.keepAll = keepAll;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundleFences = null;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       Fix fix = c.element();
       if (!fix.hasCoordinates()) {
+        if (keepAll) {
+          c.output(KV.of((long) fix.mmsi(), new FenceFix(fix, List.of())));
+        }
         return; // the tracker ignores fixes without coordinates
       }
       if (cache == null) {
         cache = new FenceCache();
       }
+      if (bundleFences == null) {
+        bundleFences = ReadGeofences.newest(c.sideInput(fences));
+      }
       List<GeofenceRow> inside = new ArrayList<>();
-      for (GeofenceRow row : ReadGeofences.newest(c.sideInput(fences))) {
+      for (GeofenceRow row : bundleFences) {
         Geofence f = cache.get(row);
         if (f == null) {
           invalid.inc(); // ReadGeofences already drops and logs these; kept as a safety net
