@@ -483,9 +483,11 @@ public final class IngestPipeline {
               .apply(STEP_ALL_ALERTS, Flatten.pCollections())
               .setCoder(AlertCoder.of());
     }
-    allAlerts.apply(STEP_WRITE_ALERTS, WriteAlerts.to(target).withBatchSize(batch));
+    // The topic gets what the table has committed (see WriteAlerts).
+    PCollection<Alert> written =
+        allAlerts.apply(STEP_WRITE_ALERTS, WriteAlerts.to(target).withBatchSize(batch));
     if (publishesAlerts(options)) {
-      allAlerts.apply(
+      written.apply(
           STEP_PUBLISH_ALERTS,
           PublishAlerts.to(options.getBootstrapServers(), options.getAlertsTopic()));
     }

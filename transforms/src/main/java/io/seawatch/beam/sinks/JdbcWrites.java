@@ -16,7 +16,11 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Instant;
 
 /**
  * The JDBC write every sink uses: pooled DataSource, prepared statement, batches per bundle, retry
@@ -50,6 +54,23 @@ final class JdbcWrites {
       @Override
       public PCollection<Void> expand(PCollection<T> input) {
         return input.apply("WriteBatches", ParDo.of(fn)).setCoder(VoidCoder.of());
+      }
+    };
+  }
+
+  /**
+   * As {@link #write}, and then passes each row on once the transaction that holds it has
+   * committed: whatever follows (a Kafka topic) never carries a row the table missed, also when
+   * the job fails between the two and its replay does not make that row again.
+   */
+  static <T> PTransform<PCollection<T>, PCollection<T>> writeThenPass(
+      JdbcTarget target, String statement, JdbcIO.PreparedStatementSetter<T> setter,
+      long batchSize) {
+    WriteThenPassFn<T> fn = new WriteThenPassFn<>(target, statement, setter, (int) batchSize);
+    return new PTransform<PCollection<T>, PCollection<T>>() {
+      @Override
+      public PCollection<T> expand(PCollection<T> input) {
+        return input.apply("WriteThenPass", ParDo.of(fn)).setCoder(input.getCoder());
       }
     };
   }
@@ -206,6 +227,63 @@ final class JdbcWrites {
         c.rollback();
         throw e;
       }
+    }
+  }
+
+  /** Buffers a bundle's rows, writes them in batches when the bundle ends, then outputs them. */
+  static final class WriteThenPassFn<T> extends DoFn<T, T> {
+    private static final long serialVersionUID = 1L;
+
+    private final JdbcTarget target;
+    private final String statement;
+    private final JdbcIO.PreparedStatementSetter<T> setter;
+    private final int batchSize;
+    private transient List<TimestampedValue<T>> rows;
+
+    WriteThenPassFn(JdbcTarget target, String statement, JdbcIO.PreparedStatementSetter<T> setter,
+        int batchSize) {
+      this.target = target;
+      this.statement = statement;
+      this.setter = setter;
+      this.batchSize = batchSize;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      rows = new ArrayList<>();
+    }
+
+    @ProcessElement
+    public void process(@Element T row, @Timestamp Instant timestamp, BoundedWindow window) {
+      if (!(window instanceof GlobalWindow)) {
+        throw new IllegalStateException("rows to write must be in the global window: " + window);
+      }
+      rows.add(TimestampedValue.of(row, timestamp));
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws Exception {
+      for (int from = 0; from < rows.size(); from += batchSize) {
+        List<TimestampedValue<T>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+        withRetries(target, false, c -> {
+          c.setAutoCommit(false);
+          try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (TimestampedValue<T> row : batch) {
+              setter.setParameters(row.getValue(), ps);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+          } catch (Exception e) {
+            c.rollback();
+            throw e;
+          }
+        });
+      }
+      for (TimestampedValue<T> row : rows) {
+        context.output(row.getValue(), row.getTimestamp(), GlobalWindow.INSTANCE);
+      }
+      rows = null;
     }
   }
 }

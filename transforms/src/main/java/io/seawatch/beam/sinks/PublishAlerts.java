@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes alerts to a Kafka topic ({@code seawatch.alerts}): key the alert id (decimal), value
  * {@link Alert#toJson}. At least once: a replay after a failure sends a version again, which a
- * consumer applying records by id with {@link Alert#later} absorbs. Records of one alert id come
+ * consumer applying records by id with {@link Alert#later} absorbs. The job feeds it the output of
+ * {@link WriteAlerts}, so an alert reaches the topic only after the table has committed it. Records of one alert id come
  * from one keyed reconciliation step and keep their order on the topic's partition for that key.
  */
 public final class PublishAlerts extends PTransform<PCollection<Alert>, PDone> {

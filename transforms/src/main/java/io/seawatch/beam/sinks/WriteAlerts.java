@@ -14,9 +14,12 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * Upserts alerts into {@code alert} ({@link AlertTable}) by id, keeping the version {@link
  * Alert#later} picks: order-independent and idempotent. Each bundle is reduced to one version per
- * id and written in id order.
+ * id and written in id order. The output is what was written, each alert once its transaction
+ * has committed: {@code PublishAlerts} takes it from there, so the topic never carries an alert
+ * the table missed (a provisional version sent by an attempt that failed before writing it, and
+ * not made again by the replay, would stay on the topic with nothing to settle it).
  */
-public final class WriteAlerts extends PTransform<PCollection<Alert>, PCollection<Void>> {
+public final class WriteAlerts extends PTransform<PCollection<Alert>, PCollection<Alert>> {
   public static final String WINDOW_STEP = "IntoGlobalWindow";
   public static final String REDUCE_STEP = "KeepLatestPerBundle";
   public static final String UPSERT_STEP = "UpsertAlert";
@@ -39,14 +42,14 @@ public final class WriteAlerts extends PTransform<PCollection<Alert>, PCollectio
   }
 
   @Override
-  public PCollection<Void> expand(PCollection<Alert> alerts) {
+  public PCollection<Alert> expand(PCollection<Alert> alerts) {
     return alerts
         .apply(WINDOW_STEP, Window.<Alert>into(new GlobalWindows()))
         .apply(REDUCE_STEP, ParDo.of(new KeepLatestPerBundleFn<Long, Alert>(Alert::id, Alert::later)))
         .setCoder(AlertCoder.of())
         .apply(
             UPSERT_STEP,
-            JdbcWrites.<Alert>write(
-                target, false, AlertTable.UPSERT, (a, ps) -> AlertTable.bind(ps, a), batchSize));
+            JdbcWrites.<Alert>writeThenPass(
+                target, AlertTable.UPSERT, (a, ps) -> AlertTable.bind(ps, a), batchSize));
   }
 }

@@ -18,7 +18,7 @@ final class Pipelines {
   private Pipelines() {}
 
   static <T> void write(
-      List<T> input, Coder<T> coder, PTransform<PCollection<T>, PCollection<Void>> sink) {
+      List<T> input, Coder<T> coder, PTransform<PCollection<T>, ?> sink) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);
     p.apply("Input", Create.of(input).withCoder(coder)).apply("Sink", sink);
@@ -31,7 +31,7 @@ final class Pipelines {
    * a parallel job.
    */
   static <T> void writeNewestFirstOnePerBundle(
-      List<T> input, Coder<T> coder, PTransform<PCollection<T>, PCollection<Void>> sink) {
+      List<T> input, Coder<T> coder, PTransform<PCollection<T>, ?> sink) {
     List<T> reversed = new ArrayList<>(input);
     Collections.reverse(reversed);
     TestStream.Builder<T> stream = TestStream.create(coder);
@@ -42,7 +42,7 @@ final class Pipelines {
   }
 
   /** Runs one sink over a TestStream. */
-  static <T> void write(TestStream<T> input, PTransform<PCollection<T>, PCollection<Void>> sink) {
+  static <T> void write(TestStream<T> input, PTransform<PCollection<T>, ?> sink) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     SeawatchCoders.registerOn(p);
     p.apply("Input", input).apply("Sink", sink);

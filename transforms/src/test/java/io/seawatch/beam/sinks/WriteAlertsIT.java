@@ -1,6 +1,7 @@
 package io.seawatch.beam.sinks;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.seawatch.beam.coders.AlertCoder;
 import io.seawatch.beam.coders.EventVersionCoder;
@@ -71,6 +72,29 @@ public class WriteAlertsIT {
       }
       assertEquals("round " + round, List.of(expected), alerts());
     }
+  }
+
+  /** What comes out is what was written, once committed: the topic is fed from there. */
+  @Test
+  public void outputIsTheCommittedAlerts() throws Exception {
+    Alert provisional = Alert.of(OPEN, Alert.Status.PROVISIONAL, DECIDED);
+    Alert closed = Alert.of(CLOSED, Alert.Status.FINAL, -1);
+    org.apache.beam.sdk.Pipeline p =
+        org.apache.beam.sdk.Pipeline.create(
+            org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--runner=DirectRunner")
+                .create());
+    io.seawatch.beam.coders.SeawatchCoders.registerOn(p);
+    org.apache.beam.sdk.values.PCollection<Alert> written =
+        p.apply(
+                org.apache.beam.sdk.testing.TestStream.create(AlertCoder.of())
+                    .addElements(provisional)
+                    .addElements(closed)
+                    .advanceWatermarkToInfinity())
+            .apply(WriteAlerts.to(DB.target()));
+    org.apache.beam.sdk.testing.PAssert.that(written).containsInAnyOrder(provisional, closed);
+    p.run().waitUntilFinish();
+    assertEquals(1, alerts().size());
+    assertTrue(alerts().get(0).contains("|final|"));
   }
 
   @Test
