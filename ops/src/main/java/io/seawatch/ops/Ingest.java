@@ -202,9 +202,15 @@ public final class Ingest {
             ? ReadAisFromKafka.bounded(options.getBootstrapServers(), options.getTopic(), ranges)
             : ReadAisFromKafka.unbounded(
                 options.getBootstrapServers(), options.getTopic(), options.getConsumerGroup());
-    return read.withMaxOutOfOrderness(
-            Duration.standardSeconds(options.getMaxOutOfOrdernessSeconds()))
-        .withIdleTimeout(Duration.standardSeconds(options.getIdleTimeoutSeconds()));
+    read =
+        read.withMaxOutOfOrderness(Duration.standardSeconds(options.getMaxOutOfOrdernessSeconds()))
+            .withIdleTimeout(Duration.standardSeconds(options.getIdleTimeoutSeconds()));
+    return options.getBounded()
+        ? read
+        : read.withMaxWatermarkStep(
+            options.getMaxWatermarkStepMinutes() > 0
+                ? Duration.standardMinutes(options.getMaxWatermarkStepMinutes())
+                : null);
   }
 
   /** Creates or upgrades the tables before the pipeline starts: a bad URL fails in one line. */

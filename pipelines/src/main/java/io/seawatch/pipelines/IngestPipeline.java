@@ -142,6 +142,14 @@ public final class IngestPipeline {
     long getIdleTimeoutSeconds();
 
     void setIdleTimeoutSeconds(long value);
+
+    @Description(
+        "How far a partition's watermark may move each time the runner asks (min; 0: no limit):"
+            + " a jump fires its timers in slices that checkpoints can pass between")
+    @Default.Long(ReadAisFromKafka.DEFAULT_MAX_WATERMARK_STEP_MINUTES)
+    long getMaxWatermarkStepMinutes();
+
+    void setMaxWatermarkStepMinutes(long value);
   }
 
   /** Source options: files. */

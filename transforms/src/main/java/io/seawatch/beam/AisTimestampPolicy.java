@@ -27,6 +27,14 @@ import org.joda.time.Instant;
  * topic in this JVM, less the same bound. Event times more than {@link #MAX_FUTURE} ahead of the
  * wall clock are kept as element timestamps but never advance a watermark: one corrupt {@code c:}
  * must not make everything after it late.
+ *
+ * <p>A partition's watermark moves at most {@code maxStep} per call (the runner asks every 200 ms),
+ * except from its start: a jump of hours (a partition that catches up after an outage, a
+ * watermark-advance line, an idle partition that starts to follow its topic) would fire every
+ * timer up to the new watermark in one go downstream, and no checkpoint barrier passes while
+ * they run (8.7 min in the churn run). In steps, the timers fire in slices with barriers between
+ * them. The default, 10 min per call, is 3,000 times real time: an ordinary catch-up never
+ * reaches it. Bounded reads take no cap (their end is the end of time anyway).
  */
 public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
   static final Duration MAX_FUTURE = Duration.standardHours(1);
@@ -37,6 +45,7 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
 
   private final long maxOutOfOrdernessMillis;
   private final long idleTimeoutMillis;
+  private final long maxStepMillis;
   private final AtomicLong topicMax;
   private long maxEventTime;
   private long lastRecordWallTime;
@@ -44,9 +53,13 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
 
   AisTimestampPolicy(
       TopicPartition tp, Optional<Instant> previousWatermark, Duration maxOutOfOrderness,
-      Duration idleTimeout) {
+      Duration idleTimeout, Duration maxStep) {
     this.maxOutOfOrdernessMillis = maxOutOfOrderness.getMillis();
     this.idleTimeoutMillis = idleTimeout.getMillis();
+    this.maxStepMillis = maxStep == null ? Long.MAX_VALUE : maxStep.getMillis();
+    if (maxStepMillis <= 0) {
+      throw new IllegalArgumentException("the watermark step must be positive: " + maxStep);
+    }
     this.topicMax =
         TOPIC_MAX_EVENT_TIME.computeIfAbsent(tp.topic(), t -> new AtomicLong(Long.MIN_VALUE));
     this.watermark =
@@ -55,10 +68,14 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     this.lastRecordWallTime = System.currentTimeMillis();
   }
 
-  /** Factory for {@code KafkaIO.read().withTimestampPolicyFactory(...)}. */
+  /**
+   * Factory for {@code KafkaIO.read().withTimestampPolicyFactory(...)}.
+   *
+   * @param maxStep how far a partition's watermark may move per call; null: no limit
+   */
   public static <K> TimestampPolicyFactory<K, String> factory(
-      Duration maxOutOfOrderness, Duration idleTimeout) {
-    return new Factory<>(maxOutOfOrderness, idleTimeout);
+      Duration maxOutOfOrderness, Duration idleTimeout, Duration maxStep) {
+    return new Factory<>(maxOutOfOrderness, idleTimeout, maxStep);
   }
 
   /** Event time of one record: tag-block time, else the record timestamp. */
@@ -95,7 +112,12 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
       candidate = Math.max(candidate, shared - maxOutOfOrdernessMillis);
     }
     if (candidate > watermark) {
-      watermark = Math.min(candidate, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1);
+      long next = candidate;
+      if (watermark != BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
+          && candidate - watermark > maxStepMillis) {
+        next = watermark + maxStepMillis;
+      }
+      watermark = Math.min(next, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1);
     }
     return new Instant(watermark);
   }
@@ -104,16 +126,19 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     private static final long serialVersionUID = 1L;
     private final Duration maxOutOfOrderness;
     private final Duration idleTimeout;
+    private final Duration maxStep;
 
-    Factory(Duration maxOutOfOrderness, Duration idleTimeout) {
+    Factory(Duration maxOutOfOrderness, Duration idleTimeout, Duration maxStep) {
       this.maxOutOfOrderness = maxOutOfOrderness;
       this.idleTimeout = idleTimeout;
+      this.maxStep = maxStep;
     }
 
     @Override
     public TimestampPolicy<K, String> createTimestampPolicy(
         TopicPartition tp, Optional<Instant> previousWatermark) {
-      return new AisTimestampPolicy<>(tp, previousWatermark, maxOutOfOrderness, idleTimeout);
+      return new AisTimestampPolicy<>(
+          tp, previousWatermark, maxOutOfOrderness, idleTimeout, maxStep);
     }
   }
 }

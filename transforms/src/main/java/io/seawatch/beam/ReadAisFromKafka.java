@@ -62,6 +62,7 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
   private final List<PartitionRange> ranges; // null when unbounded
   private final Duration maxOutOfOrderness;
   private final Duration idleTimeout;
+  private final Duration maxWatermarkStep; // null: none
 
   private ReadAisFromKafka(
       String bootstrapServers,
@@ -69,19 +70,24 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
       String consumerGroup,
       List<PartitionRange> ranges,
       Duration maxOutOfOrderness,
-      Duration idleTimeout) {
+      Duration idleTimeout,
+      Duration maxWatermarkStep) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.topic = Objects.requireNonNull(topic, "topic");
     this.consumerGroup = consumerGroup;
     this.ranges = ranges;
     this.maxOutOfOrderness = maxOutOfOrderness;
     this.idleTimeout = idleTimeout;
+    this.maxWatermarkStep = maxWatermarkStep;
   }
 
   /** The defaults, also of {@code --maxOutOfOrdernessSeconds} and {@code --idleTimeoutSeconds}. */
   public static final long DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS = 300;
 
   public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
+
+  /** The default of {@code --maxWatermarkStepMinutes}: see {@link AisTimestampPolicy}. */
+  public static final long DEFAULT_MAX_WATERMARK_STEP_MINUTES = 10;
 
   /** Follows {@code topic} with the offsets of {@code consumerGroup}. */
   public static ReadAisFromKafka unbounded(
@@ -92,7 +98,8 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
         Objects.requireNonNull(consumerGroup, "consumerGroup"),
         null,
         Duration.standardSeconds(DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS),
-        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS));
+        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
+        Duration.standardMinutes(DEFAULT_MAX_WATERMARK_STEP_MINUTES));
   }
 
   /** Reads exactly the given partition ranges and stops. */
@@ -104,18 +111,29 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
         null,
         List.copyOf(ranges),
         Duration.standardSeconds(DEFAULT_MAX_OUT_OF_ORDERNESS_SECONDS),
-        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS));
+        Duration.standardSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS),
+        null);
   }
 
   /** How far behind the newest event time a partition's watermark stays (default 5 min). */
   public ReadAisFromKafka withMaxOutOfOrderness(Duration d) {
-    return new ReadAisFromKafka(bootstrapServers, topic, consumerGroup, ranges, d, idleTimeout);
+    return new ReadAisFromKafka(
+        bootstrapServers, topic, consumerGroup, ranges, d, idleTimeout, maxWatermarkStep);
   }
 
   /** After how long without records a caught-up partition counts as idle (default 30 s). */
   public ReadAisFromKafka withIdleTimeout(Duration d) {
     return new ReadAisFromKafka(
-        bootstrapServers, topic, consumerGroup, ranges, maxOutOfOrderness, d);
+        bootstrapServers, topic, consumerGroup, ranges, maxOutOfOrderness, d, maxWatermarkStep);
+  }
+
+  /**
+   * How far a partition's watermark may move per call (unbounded default 10 min; bounded reads
+   * none); null: no limit. See {@link AisTimestampPolicy}.
+   */
+  public ReadAisFromKafka withMaxWatermarkStep(Duration d) {
+    return new ReadAisFromKafka(
+        bootstrapServers, topic, consumerGroup, ranges, maxOutOfOrderness, idleTimeout, d);
   }
 
   @Override
@@ -166,7 +184,8 @@ public final class ReadAisFromKafka extends PTransform<PBegin, PCollection<RawLi
         .withKeyDeserializer(ByteArrayDeserializer.class)
         .withValueDeserializer(StringDeserializer.class)
         .withConsumerConfigUpdates(config)
-        .withTimestampPolicyFactory(AisTimestampPolicy.factory(maxOutOfOrderness, idleTimeout));
+        .withTimestampPolicyFactory(
+            AisTimestampPolicy.factory(maxOutOfOrderness, idleTimeout, maxWatermarkStep));
   }
 
   /** Keeps the line and where it came from; the timestamp policy already set event time. */
