@@ -144,8 +144,9 @@ public final class IngestPipeline {
     void setIdleTimeoutSeconds(long value);
 
     @Description(
-        "How far a partition's watermark may move each time the runner asks (min; 0: no limit):"
-            + " a jump fires its timers in slices that checkpoints can pass between")
+        "How far a partition's watermark may first move each time the runner asks (min, doubling"
+            + " while capped, 6 times at most; 0: no limit): a jump fires its timers in slices"
+            + " that checkpoints can pass between")
     @Default.Long(ReadAisFromKafka.DEFAULT_MAX_WATERMARK_STEP_MINUTES)
     long getMaxWatermarkStepMinutes();
 

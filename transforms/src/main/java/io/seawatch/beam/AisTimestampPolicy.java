@@ -28,16 +28,21 @@ import org.joda.time.Instant;
  * wall clock are kept as element timestamps but never advance a watermark: one corrupt {@code c:}
  * must not make everything after it late.
  *
- * <p>A partition's watermark moves at most {@code maxStep} per call (the runner asks every 200 ms),
- * except from its start: a jump of hours (a partition that catches up after an outage, a
- * watermark-advance line, an idle partition that starts to follow its topic) would fire every
- * timer up to the new watermark in one go downstream, and no checkpoint barrier passes while
- * they run (8.7 min in the churn run). In steps, the timers fire in slices with barriers between
- * them. The default, 10 min per call, is 3,000 times real time: an ordinary catch-up never
- * reaches it. Bounded reads take no cap (their end is the end of time anyway).
+ * <p>A jump of the watermark (a partition that catches up after an outage, a watermark-advance
+ * line, an idle partition that starts to follow its topic) would fire every timer up to the new
+ * watermark in one go downstream, and no checkpoint barrier passes while they run (8.7 min in the
+ * churn run). So after its start a partition's watermark moves at most {@code maxStep} per call
+ * (the runner asks every 200 ms), doubling with every further capped call up to {@link
+ * #MAX_STEP_DOUBLINGS} times: the timers just past the data, where they are dense (the rules'
+ * thresholds are minutes to hours), fire in thin slices with barriers between them, and a jump of
+ * days still takes seconds, not hours. The default, 10 min, is 3,000 times real time: an ordinary
+ * catch-up never reaches it. Bounded reads take no cap (their end is the end of time anyway).
  */
 public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
   static final Duration MAX_FUTURE = Duration.standardHours(1);
+
+  /** The step doubles at most this often in a row (10 min -> 10 h 40 min per call). */
+  static final int MAX_STEP_DOUBLINGS = 6;
 
   /** Highest plausible event time per topic, shared by the partitions read in this JVM. */
   private static final ConcurrentHashMap<String, AtomicLong> TOPIC_MAX_EVENT_TIME =
@@ -47,6 +52,7 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
   private final long idleTimeoutMillis;
   private final long maxStepMillis;
   private final AtomicLong topicMax;
+  private int cappedCalls;
   private long maxEventTime;
   private long lastRecordWallTime;
   private long watermark;
@@ -113,13 +119,27 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     }
     if (candidate > watermark) {
       long next = candidate;
+      long step = stepMillis();
       if (watermark != BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis()
-          && candidate - watermark > maxStepMillis) {
-        next = watermark + maxStepMillis;
+          && candidate - watermark > step) {
+        next = watermark + step;
+        cappedCalls++;
+      } else {
+        cappedCalls = 0;
       }
       watermark = Math.min(next, BoundedWindow.TIMESTAMP_MAX_VALUE.getMillis() - 1);
+    } else {
+      cappedCalls = 0;
     }
     return new Instant(watermark);
+  }
+
+  /** The step of this call: {@code maxStep} doubled once per capped call before it, bounded. */
+  private long stepMillis() {
+    int doublings = Math.min(cappedCalls, MAX_STEP_DOUBLINGS);
+    return maxStepMillis > (Long.MAX_VALUE >> doublings)
+        ? Long.MAX_VALUE
+        : maxStepMillis << doublings;
   }
 
   private static final class Factory<K> implements TimestampPolicyFactory<K, String>, Serializable {

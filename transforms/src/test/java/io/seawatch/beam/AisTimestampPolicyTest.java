@@ -41,19 +41,35 @@ public class AisTimestampPolicyTest {
   }
 
   @Test
-  public void aJumpOfHoursIsTakenInStepsAfterTheFirstWatermark() {
+  public void aJumpIsTakenInDoublingStepsAfterTheFirstWatermark() {
     TimestampPolicy<byte[], String> p = policy(Duration.standardMinutes(10));
     p.getTimestampForRecord(BACKLOG, line(T0));
     // From the start the watermark goes straight to the data (nothing downstream waits yet).
     assertEquals(T0 - 5 * MIN, p.getWatermark(BACKLOG).getMillis());
     p.getTimestampForRecord(BACKLOG, line(T0 + 60 * MIN)); // an hour ahead at once
-    long[] expected = {5, 15, 25, 35, 45, 55, 55};
+    // Steps of 10, then 20 min (doubling while capped), then the rest (less than 40).
+    long[] expected = {5, 25, 55, 55};
     for (long minutes : expected) {
       assertEquals(T0 + minutes * MIN, p.getWatermark(BACKLOG).getMillis());
     }
-    // Small advances pass whole.
+    // Small advances pass whole, and the step is back to 10 min.
     p.getTimestampForRecord(BACKLOG, line(T0 + 63 * MIN));
     assertEquals(T0 + 58 * MIN, p.getWatermark(BACKLOG).getMillis());
+    p.getTimestampForRecord(BACKLOG, line(T0 + 60 * 24 * MIN)); // a day ahead
+    assertEquals(T0 + 68 * MIN, p.getWatermark(BACKLOG).getMillis());
+    // 20, 40, 80, 160, 320, 640 min (six doublings at most), then the rest (less than 640).
+    long at = 68;
+    for (long step : new long[] {20, 40, 80, 160, 320, 640}) {
+      at += step;
+      assertEquals(T0 + at * MIN, p.getWatermark(BACKLOG).getMillis());
+    }
+    assertEquals(T0 + (24 * 60 - 5) * MIN, p.getWatermark(BACKLOG).getMillis());
+    p.getTimestampForRecord(BACKLOG, line(T0 + 10 * 24 * 60 * MIN)); // ten days ahead
+    at = 24 * 60 - 5;
+    for (long step : new long[] {10, 20, 40, 80, 160, 320, 640, 640, 640}) {
+      at += step;
+      assertEquals(T0 + at * MIN, p.getWatermark(BACKLOG).getMillis());
+    }
   }
 
   @Test
