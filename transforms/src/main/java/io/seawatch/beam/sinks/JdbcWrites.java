@@ -98,6 +98,24 @@ final class JdbcWrites {
     }
   }
 
+  /** {@code rows} with one prepared statement in one transaction, rolled back on failure. */
+  static <T> void writeBatch(
+      Connection c, String statement, JdbcIO.PreparedStatementSetter<T> setter, List<T> rows)
+      throws Exception {
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement(statement)) {
+      for (T row : rows) {
+        setter.setParameters(row, ps);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      c.commit();
+    } catch (Exception e) {
+      c.rollback();
+      throw e;
+    }
+  }
+
   /** A unit of JDBC work on one connection. */
   interface SqlWork {
     void run(Connection c) throws Exception;
@@ -215,18 +233,7 @@ final class JdbcWrites {
 
     @Override
     void write(Connection c, List<T> rows) throws Exception {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(statement)) {
-        for (T row : rows) {
-          setter.setParameters(row, ps);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        c.commit();
-      } catch (Exception e) {
-        c.rollback();
-        throw e;
-      }
+      writeBatch(c, statement, setter, rows);
     }
   }
 
@@ -265,20 +272,9 @@ final class JdbcWrites {
     public void finishBundle(FinishBundleContext context) throws Exception {
       for (int from = 0; from < rows.size(); from += batchSize) {
         List<TimestampedValue<T>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-        withRetries(target, false, c -> {
-          c.setAutoCommit(false);
-          try (PreparedStatement ps = c.prepareStatement(statement)) {
-            for (TimestampedValue<T> row : batch) {
-              setter.setParameters(row.getValue(), ps);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-            c.commit();
-          } catch (Exception e) {
-            c.rollback();
-            throw e;
-          }
-        });
+        List<T> values = new ArrayList<>(batch.size());
+        batch.forEach(row -> values.add(row.getValue()));
+        withRetries(target, false, c -> writeBatch(c, statement, setter, values));
       }
       for (TimestampedValue<T> row : rows) {
         context.output(row.getValue(), row.getTimestamp(), GlobalWindow.INSTANCE);

@@ -54,6 +54,15 @@ final class Deliveries {
     return stream;
   }
 
+  /** The dark vessel's fix at 19:10 (going-dark scenario): the straggler the tests resend late. */
+  static Fix darkVesselAt1910(List<Fix> fixes) {
+    long t = io.seawatch.rules.RuleScenarios.millis("2024-05-31T19:10:00Z");
+    return fixes.stream()
+        .filter(f -> f.mmsi() == io.seawatch.testdata.AnalyticsScenarios.DARK && f.timeMillis() == t)
+        .findFirst()
+        .orElseThrow();
+  }
+
   static TimestampedValue<Fix> timestamped(Fix f) {
     return TimestampedValue.of(f, new Instant(f.timeMillis()));
   }

@@ -62,14 +62,7 @@ public class DetectGapsTest {
     versions.values().forEach(v -> assertEquals(List.of(true, false), v));
 
     // 19:10 of the dark vessel, after the watermark passed 04:00.
-    Fix straggler =
-        fixes.stream()
-            .filter(
-                f ->
-                    f.mmsi() == AnalyticsScenarios.DARK
-                        && f.timeMillis() == millis("2024-05-31T19:10:00Z"))
-            .findFirst()
-            .orElseThrow();
+    Fix straggler = Deliveries.darkVesselAt1910(fixes);
     PCollectionTuple out =
         p.apply(
                 Deliveries.lateAndShuffled(fixes, 11)

@@ -71,14 +71,7 @@ public class TrackVesselsTest {
                         KvCoder.of(VarLongCoder.of(), ListCoder.of(GeofenceRowCoder.of()))))
             .apply("AsView", View.asList());
     // 19:10 of the dark vessel once more, after the watermark passed 04:00.
-    Fix straggler =
-        fixes.stream()
-            .filter(
-                f ->
-                    f.mmsi() == AnalyticsScenarios.DARK
-                        && f.timeMillis() == millis("2024-05-31T19:10:00Z"))
-            .findFirst()
-            .orElseThrow();
+    Fix straggler = Deliveries.darkVesselAt1910(fixes);
     org.apache.beam.sdk.values.PCollection<Fix> input =
         p.apply(
             Deliveries.lateAndShuffled(fixes, 17)
