@@ -135,6 +135,16 @@ public final class DensityAggregator {
     return out;
   }
 
+  /** Whether the hour of {@code timeMillis} has been emitted for this cell (a fix for it is late). */
+  public boolean isEmitted(State s, long timeMillis) {
+    return Math.floorDiv(timeMillis, HOUR_MILLIS) * HOUR_MILLIS < s.emittedBeforeMillis;
+  }
+
+  /** The end of the newest emitted hour, Long.MIN_VALUE before any. */
+  public long emittedBeforeMillis(State s) {
+    return s.emittedBeforeMillis;
+  }
+
   public long timerMillis(State s) {
     return s.hours.isEmpty() ? Long.MAX_VALUE : s.hours.firstKey() + HOUR_MILLIS;
   }

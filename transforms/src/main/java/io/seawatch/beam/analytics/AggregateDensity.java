@@ -1,20 +1,40 @@
 package io.seawatch.beam.analytics;
 
+import io.seawatch.beam.coders.DeadLetterCoder;
 import io.seawatch.beam.coders.FixCoder;
+import io.seawatch.model.DeadLetter;
+import io.seawatch.model.Origin;
 import io.seawatch.rules.DensityAggregator;
 import io.seawatch.rules.DensityAggregator.DensityCount;
 import io.seawatch.rules.Fix;
-import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
 
 /**
  * Hourly density per 0.1 degree cell ({@link DensityAggregator}, table {@code density_hourly}):
@@ -23,7 +43,16 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * at the hour's end. A fix for an hour already emitted is a dead letter (too late), never a
  * smaller recount.
  *
- * <p>State per cell: 21 bytes + per open hour 16 + 4 per distinct vessel; empty after the flush.
+ * <p>Counted on arrival: a count and a set of vessels do not depend on the order of their
+ * inputs, so, unlike the ordered rules, this step keeps no fixes, only each open hour's count and
+ * vessels. A fix is late exactly when its hour has been emitted (the ordered step refused, more
+ * strictly, any fix older than the newest one it had applied). Same rows in batch and streaming.
+ *
+ * <p>State per cell ({@value #STATE_CELL}): 21 bytes + per open hour 16 + 4 per distinct vessel;
+ * with {@value #STATE_LAST_INPUT} kept the key retention after the cell's last fix, so that a
+ * later fix for an emitted hour is still recognised as late; then every cell is cleared. One
+ * timer ({@value #TIMER_FLUSH}) per cell: the first open hour's end plus the allowed lateness,
+ * holding the watermark at that end; then the retention's end.
  */
 public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -31,6 +60,11 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
   public static final String FILTER_STEP = "KeepWithCoordinates";
   public static final String KEY_STEP = "KeyByCell";
   public static final String RULE_STEP = "AggregateDensityFn";
+
+  static final String STATE_CELL = "cell";
+  static final String STATE_LAST_INPUT = "lastInput";
+  static final String STATE_NEXT = "next";
+  static final String TIMER_FLUSH = "flush";
 
   private final AnalyticsConfig config;
 
@@ -44,88 +78,163 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
 
   @Override
   public PCollectionTuple expand(PCollection<Fix> fixes) {
-    return Analytics.applyRule(
+    PCollectionTuple out =
         fixes
             .apply(FILTER_STEP, Filter.by(Fix::hasCoordinates))
             .apply(
                 KEY_STEP,
                 WithKeys.of((Fix f) -> DensityAggregator.cellOf(f))
                     .withKeyType(TypeDescriptors.longs()))
-            .setCoder(KvCoder.of(VarLongCoder.of(), FixCoder.of())),
-        RULE_STEP,
-        new Rule(),
-        FixCoder.of(),
-        config,
-        Analytics.DENSITY,
-        Map.of(Analytics.DENSITY, Analytics.densityCoder()));
+            .setCoder(KvCoder.of(VarLongCoder.of(), FixCoder.of()))
+            .apply(
+                Analytics.batchStepName(RULE_STEP),
+                ParDo.of(new BatchPerBundleFn<Long, Fix>()))
+            .setCoder(
+                KvCoder.of(
+                    VarLongCoder.of(),
+                    ListCoder.of(TimestampedValue.TimestampedValueCoder.of(FixCoder.of()))))
+            .apply(
+                RULE_STEP,
+                ParDo.of(
+                        new CountDensityFn(
+                            config.allowedLatenessMillis(), config.keyRetentionMillis()))
+                    .withOutputTags(Analytics.DENSITY, TupleTagList.of(Analytics.DEAD_LETTERS)));
+    out.get(Analytics.DENSITY).setCoder(Analytics.densityCoder());
+    out.get(Analytics.DEAD_LETTERS).setCoder(DeadLetterCoder.of());
+    return out;
   }
 
-  static final class Rule extends OrderedRule<Long, Fix, DensityAggregator.State> {
+  /** Counts a cell's fixes as they arrive and emits each hour once the watermark allows. */
+  static final class CountDensityFn
+      extends DoFn<KV<Long, List<TimestampedValue<Fix>>>, DensityCount> {
     private static final long serialVersionUID = 1L;
+
+    @StateId(STATE_CELL)
+    private final StateSpec<ValueState<byte[]>> cellSpec = StateSpecs.value(ByteArrayCoder.of());
+
+    @StateId(STATE_LAST_INPUT)
+    private final StateSpec<ValueState<Long>> lastInputSpec = StateSpecs.value(VarLongCoder.of());
+
+    @StateId(STATE_NEXT)
+    private final StateSpec<ValueState<Long>> nextSpec = StateSpecs.value(VarLongCoder.of());
+
+    @TimerId(TIMER_FLUSH)
+    private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    private final long allowedLatenessMillis;
+    private final long keyRetentionMillis;
+    private final Counter inputs = Metrics.counter(OrderedRuleFn.METRICS_NAMESPACE, "density_inputs");
+    private final Counter late = Metrics.counter(OrderedRuleFn.METRICS_NAMESPACE, "density_late");
     private transient DensityAggregator rule;
 
-    private DensityAggregator rule() {
-      if (rule == null) {
-        rule = new DensityAggregator();
+    CountDensityFn(long allowedLatenessMillis, long keyRetentionMillis) {
+      this.allowedLatenessMillis = allowedLatenessMillis;
+      this.keyRetentionMillis = keyRetentionMillis;
+    }
+
+    @Setup
+    public void setup() {
+      rule = new DensityAggregator();
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Long, List<TimestampedValue<Fix>>> batch,
+        @StateId(STATE_CELL) ValueState<byte[]> cell,
+        @StateId(STATE_LAST_INPUT) ValueState<Long> lastInput,
+        @StateId(STATE_NEXT) ValueState<Long> next,
+        @TimerId(TIMER_FLUSH) Timer flush,
+        MultiOutputReceiver out) {
+      byte[] bytes = cell.read();
+      DensityAggregator.State s =
+          bytes == null
+              ? new DensityAggregator.State(batch.getKey())
+              : DensityAggregator.State.fromBytes(bytes);
+      Long lastRead = lastInput.read();
+      long last = lastRead == null ? Long.MIN_VALUE : lastRead;
+      boolean counted = false;
+      for (TimestampedValue<Fix> tv : batch.getValue()) {
+        Fix fix = tv.getValue();
+        long t = tv.getTimestamp().getMillis();
+        if (rule.isEmitted(s, t)) {
+          late.inc();
+          out.get(Analytics.DEAD_LETTERS)
+              .outputWithTimestamp(
+                  new DeadLetter(
+                      Analytics.describe(fix),
+                      DeadLetter.Stage.LATE,
+                      "position older than the cell's counted hours by "
+                          + (rule.emittedBeforeMillis(s) - t + 999) / 1000 + " s (density)",
+                      Origin.of("analytics/density", -1, 0),
+                      t),
+                  tv.getTimestamp());
+          continue;
+        }
+        inputs.inc();
+        rule.onPosition(s, fix);
+        last = Math.max(last, t);
+        counted = true;
       }
-      return rule;
-    }
-
-    @Override
-    public String name() {
-      return "density";
-    }
-
-    @Override
-    public String keyNoun() {
-      return "cell";
-    }
-
-    @Override
-    public Comparator<Fix> tieBreak() {
-      return Analytics.FIX_ORDER;
-    }
-
-    @Override
-    public DensityAggregator.State newState(Long key) {
-      return new DensityAggregator.State(key);
-    }
-
-    @Override
-    public DensityAggregator.State fromBytes(byte[] bytes) {
-      return DensityAggregator.State.fromBytes(bytes);
-    }
-
-    @Override
-    public byte[] toBytes(DensityAggregator.State s) {
-      return s.toBytes();
-    }
-
-    @Override
-    public void onInput(DensityAggregator.State s, Fix fix, long t, Emitter out) {
-      rule().onPosition(s, fix);
-    }
-
-    @Override
-    public void onWatermark(DensityAggregator.State s, long t, Emitter out) {
-      for (DensityCount c : rule().onWatermark(s, t)) {
-        out.emit(Analytics.DENSITY, c, t);
+      if (!counted) {
+        return;
+      }
+      cell.write(s.toBytes());
+      lastInput.write(last);
+      long firstEnd = rule.timerMillis(s);
+      Long armed = next.read();
+      if (armed == null || firstEnd < armed) {
+        arm(flush, next, firstEnd);
       }
     }
 
-    @Override
-    public long timerMillis(DensityAggregator.State s) {
-      return rule().timerMillis(s);
+    @OnTimer(TIMER_FLUSH)
+    public void onFlush(
+        OnTimerContext context,
+        @StateId(STATE_CELL) ValueState<byte[]> cell,
+        @StateId(STATE_LAST_INPUT) ValueState<Long> lastInput,
+        @StateId(STATE_NEXT) ValueState<Long> next,
+        @TimerId(TIMER_FLUSH) Timer flush,
+        MultiOutputReceiver out) {
+      long upTo = context.fireTimestamp().getMillis() - allowedLatenessMillis;
+      long hold = context.timestamp().getMillis();
+      byte[] bytes = cell.read();
+      Long lastRead = lastInput.read();
+      if (bytes == null || lastRead == null) {
+        cell.clear();
+        lastInput.clear();
+        next.clear();
+        return;
+      }
+      DensityAggregator.State s = DensityAggregator.State.fromBytes(bytes);
+      for (DensityCount c : rule.onWatermark(s, upTo)) {
+        long end = c.hourStartMillis() + 3_600_000L;
+        out.get(Analytics.DENSITY).outputWithTimestamp(c, new Instant(Math.max(end, hold)));
+      }
+      long retainUntil = saturatedAdd(lastRead, keyRetentionMillis);
+      long firstEnd = rule.timerMillis(s);
+      if (firstEnd == Long.MAX_VALUE && upTo >= retainUntil) {
+        cell.clear();
+        lastInput.clear();
+        next.clear();
+        return;
+      }
+      cell.write(s.toBytes());
+      arm(flush, next, Math.max(Math.min(firstEnd, retainUntil), hold));
     }
 
-    @Override
-    public boolean isExpired(DensityAggregator.State s, long t) {
-      return rule().isExpired(s, t);
+    /** Fires once the watermark is the allowed lateness past {@code t}, holding it at {@code t}. */
+    private void arm(Timer flush, ValueState<Long> next, long t) {
+      long max = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
+      long hold = Math.min(t, max);
+      flush
+          .withOutputTimestamp(new Instant(hold))
+          .set(new Instant(Math.min(saturatedAdd(hold, allowedLatenessMillis), max)));
+      next.write(hold);
     }
 
-    @Override
-    public String describe(Fix fix) {
-      return Analytics.describe(fix);
+    private static long saturatedAdd(long a, long b) {
+      long r = a + b;
+      return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
     }
   }
 }

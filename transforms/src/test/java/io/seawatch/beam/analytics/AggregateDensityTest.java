@@ -2,6 +2,7 @@ package io.seawatch.beam.analytics;
 
 import static io.seawatch.rules.RuleScenarios.millis;
 
+import io.seawatch.beam.coders.FixCoder;
 import io.seawatch.beam.coders.SeawatchCoders;
 import io.seawatch.geo.GridCell;
 import io.seawatch.model.DeadLetter;
@@ -12,6 +13,7 @@ import io.seawatch.rules.RuleScenarios;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -63,10 +65,36 @@ public class AggregateDensityTest {
             new DeadLetter(
                 Analytics.describe(straggler),
                 DeadLetter.Stage.LATE,
-                // The cell emitted 11:00-12:00 at 12:00, 90 min after the straggler.
-                "position older than the cell's processed time by 5400 s (density)",
+                // The cell emitted 11:00-12:00 (at 13:00): counted up to 12:00, 90 min after
+                // the straggler.
+                "position older than the cell's counted hours by 5400 s (density)",
                 Origin.of("analytics/density", -1, 0),
                 straggler.timeMillis()));
+    p.run().waitUntilFinish();
+  }
+
+  /**
+   * Counted on arrival: a fix behind newer ones of its cell still counts while its hour is open
+   * (an ordered step that had applied the cell up to 11:40 refused it as late).
+   */
+  @Test
+  public void aFixBehindNewerOnesCountsWhileItsHourIsOpen() {
+    SeawatchCoders.registerOn(p);
+    Fix straggler = at(8, "11:10:00", 54.02, 10.02);
+    PCollectionTuple out =
+        p.apply(
+                TestStream.create(FixCoder.of())
+                    .addElements(
+                        Deliveries.timestamped(at(3, "11:00:00", 54.00, 10.00)),
+                        Deliveries.timestamped(at(4, "11:40:00", 54.01, 10.01)))
+                    .advanceWatermarkTo(new Instant(millis("2024-09-01T12:45:00Z")))
+                    .addElements(Deliveries.timestamped(straggler))
+                    .advanceWatermarkToInfinity())
+            .apply(AggregateDensity.with(AnalyticsConfig.defaults()));
+    long h11 = millis("2024-09-01T11:00:00Z");
+    PAssert.that(out.get(Analytics.DENSITY))
+        .containsInAnyOrder(new DensityCount(CELL, h11, 3, 3));
+    PAssert.that(out.get(Analytics.DEAD_LETTERS)).empty();
     p.run().waitUntilFinish();
   }
 }
