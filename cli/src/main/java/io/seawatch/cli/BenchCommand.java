@@ -157,6 +157,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " threads are (default: ${DEFAULT-VALUE}).")
     private int stackSamples;
 
+    @Option(names = "--operatorCpu", arity = "0..1", paramLabel = "true|false",
+        description = "jstack the TaskManager at the first and the last row of each Flink run and"
+            + " print the CPU of each operator chain per million lines.")
+    private boolean operatorCpu;
+
     @Mixin private Cluster cluster;
 
     @Option(names = "--kafkaDir", paramLabel = "DIR",
@@ -207,6 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
           .ingestArgs(ingestArgs(spec, ingestArgs))
           .analytics(analytics)
           .stackSamples(Checks.nonNegative(spec, "--stackSamples", stackSamples))
+          .operatorCpu(operatorCpu)
           .bootstrapServers(cluster.bootstrapServers)
           .jdbcUrl(cluster.jdbc.url)
           .jdbcUser(cluster.jdbc.user)

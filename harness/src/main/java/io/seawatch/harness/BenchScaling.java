@@ -61,7 +61,7 @@ public final class BenchScaling {
   /** What to measure; {@link #builder()} holds the defaults of {@code seawatch bench scaling}. */
   public record Settings(int messages, List<Integer> partitions, List<Integer> parallelisms,
       int rawThreads, boolean skipRaw, boolean skipFlink, List<String> ingestArgs,
-      boolean analytics, int stackSamples, String bootstrap, String jdbcUrl, String jdbcUser,
+      boolean analytics, int stackSamples, boolean operatorCpu, String bootstrap, String jdbcUrl, String jdbcUser,
       String flinkRest, Path stateDir, Path kafkaDir, Path repo, Path jar, long seed,
       int timeoutMinutes, boolean keep, boolean restartTaskManager) {
     public static Builder builder() {
@@ -87,6 +87,7 @@ public final class BenchScaling {
     private List<String> ingestArgs = List.of();
     private boolean analytics;
     private int stackSamples;
+    private boolean operatorCpu;
     private String bootstrap = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS;
     private String jdbcUrl = JdbcTarget.DEFAULT_URL;
     private String jdbcUser = JdbcTarget.DEFAULT_USER;
@@ -151,6 +152,12 @@ public final class BenchScaling {
     /** jstack the TaskManager this many times during each Flink run. */
     public Builder stackSamples(int n) {
       stackSamples = n;
+      return this;
+    }
+
+    /** jstack the TaskManager at the first row and at the last: CPU per operator chain. */
+    public Builder operatorCpu(boolean b) {
+      operatorCpu = b;
       return this;
     }
 
@@ -242,7 +249,7 @@ public final class BenchScaling {
         throw new OperatorError("no job jar at " + j + " (mvn -B -DskipTests package)");
       }
       return new Settings(messages, partitions, parallelisms, rawThreads, skipRaw, skipFlink,
-          ingestArgs, analytics, stackSamples, bootstrap, jdbcUrl, jdbcUser,
+          ingestArgs, analytics, stackSamples, operatorCpu, bootstrap, jdbcUrl, jdbcUser,
           stripSlash(flinkRest), stateDir != null ? stateDir : base.resolve(".seawatch/flink"),
           kafkaDir != null ? kafkaDir : base.resolve(".seawatch/kafka"), r, j, seed,
           timeoutMinutes, keep, restartTaskManager);
@@ -450,6 +457,7 @@ public final class BenchScaling {
         Map<Integer, Long> pg0 = Map.of();
         long rows = 0;
         boolean sampled = false;
+        Map<String, Double> threads0 = null;
         StackSampler sampler = new StackSampler(tmPid);
         while (rows < expected) {
           if (System.nanoTime() > deadline) {
@@ -464,6 +472,7 @@ public final class BenchScaling {
             tm0 = ProcessCpu.ticks(tmPid);
             k0 = ProcessCpu.ticks(kafkaPid);
             pg0 = backendTicks();
+            threads0 = s.operatorCpu() ? ThreadCpu.take(tmPid) : null;
           } else if (tFirst != 0 && !sampled && rows >= expected / 2) {
             sampled = true;
             log("%s at %,d rows: %s", jobName, rows, vertexLoad(jobId));
@@ -484,10 +493,15 @@ public final class BenchScaling {
           log("%s: TaskManager stacks, %d samples:%n%s", jobName, sampler.taken(),
               sampler.report());
         }
+        Map<String, Double> threads1 = threads0 != null ? ThreadCpu.take(tmPid) : null;
         double committed = awaitCommitted(topic, group, deadline);
         double seconds = (tDone - tFirst) / 1e9;
         // The lines behind the rows counted at the first poll: scale by the positions' share.
         double linesTimed = lines * (expected - rowsAtFirst) / (double) expected;
+        if (threads0 != null) {
+          log("%s: CPU per operator chain (jstack at the first and the last row):%n%s", jobName,
+              ThreadCpu.report(threads0, threads1, linesTimed, 25));
+        }
         double share = linesTimed / lines;
         double tick = ProcessCpu.TICKS_PER_SECOND;
         return new Row("flink", partitions, Integer.toString(parallelism), lines, rows,
