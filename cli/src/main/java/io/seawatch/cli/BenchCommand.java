@@ -162,6 +162,12 @@ public final class BenchCommand implements Callable<Integer> {
             + " print the CPU of each operator chain per million lines.")
     private boolean operatorCpu;
 
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+        description = "Run each Flink configuration N times in a row on the same topic and print"
+            + " the median (default: ${DEFAULT-VALUE}): one run's rate varies by a quarter and"
+            + " more on a busy 2-core machine.")
+    private int repeat;
+
     @Mixin private Cluster cluster;
 
     @Option(names = "--kafkaDir", paramLabel = "DIR",
@@ -213,6 +219,7 @@ public final class BenchCommand implements Callable<Integer> {
           .analytics(analytics)
           .stackSamples(Checks.nonNegative(spec, "--stackSamples", stackSamples))
           .operatorCpu(operatorCpu)
+          .repeat(Checks.positive(spec, "--repeat", repeat))
           .bootstrapServers(cluster.bootstrapServers)
           .jdbcUrl(cluster.jdbc.url)
           .jdbcUser(cluster.jdbc.user)

@@ -73,6 +73,12 @@ public class BenchCommandTest {
     assertEquals(List.of("--maxBundleSize=5000", "--x=y"), s.ingestArgs());
     assertEquals("http://127.0.0.1:38081", s.flinkRest());
     assertEquals(0, s.stackSamples());
+    assertEquals(1, s.repeat());
+    assertEquals(false, s.operatorCpu());
+    BenchScaling.Settings repeated =
+        scaling("--skipFlink", "--repo=.", "--repeat=3", "--operatorCpu");
+    assertEquals(3, repeated.repeat());
+    assertEquals(true, repeated.operatorCpu());
     assertEquals(BenchScaling.Builder.DEFAULT_PARTITIONS, scaling("--skipFlink", "--repo=.").partitions());
   }
 

@@ -61,7 +61,7 @@ public final class BenchScaling {
   /** What to measure; {@link #builder()} holds the defaults of {@code seawatch bench scaling}. */
   public record Settings(int messages, List<Integer> partitions, List<Integer> parallelisms,
       int rawThreads, boolean skipRaw, boolean skipFlink, List<String> ingestArgs,
-      boolean analytics, int stackSamples, boolean operatorCpu, String bootstrap, String jdbcUrl, String jdbcUser,
+      boolean analytics, int stackSamples, boolean operatorCpu, int repeat, String bootstrap, String jdbcUrl, String jdbcUser,
       String flinkRest, Path stateDir, Path kafkaDir, Path repo, Path jar, long seed,
       int timeoutMinutes, boolean keep, boolean restartTaskManager) {
     public static Builder builder() {
@@ -88,6 +88,7 @@ public final class BenchScaling {
     private boolean analytics;
     private int stackSamples;
     private boolean operatorCpu;
+    private int repeat = 1;
     private String bootstrap = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS;
     private String jdbcUrl = JdbcTarget.DEFAULT_URL;
     private String jdbcUser = JdbcTarget.DEFAULT_USER;
@@ -158,6 +159,15 @@ public final class BenchScaling {
     /** jstack the TaskManager at the first row and at the last: CPU per operator chain. */
     public Builder operatorCpu(boolean b) {
       operatorCpu = b;
+      return this;
+    }
+
+    /**
+     * Run each Flink configuration this many times in a row on the same topic (default 1): on a
+     * shared 2-core machine one run's rate varies by a quarter and more.
+     */
+    public Builder repeat(int n) {
+      repeat = n;
       return this;
     }
 
@@ -249,7 +259,7 @@ public final class BenchScaling {
         throw new OperatorError("no job jar at " + j + " (mvn -B -DskipTests package)");
       }
       return new Settings(messages, partitions, parallelisms, rawThreads, skipRaw, skipFlink,
-          ingestArgs, analytics, stackSamples, operatorCpu, bootstrap, jdbcUrl, jdbcUser,
+          ingestArgs, analytics, stackSamples, operatorCpu, repeat, bootstrap, jdbcUrl, jdbcUser,
           stripSlash(flinkRest), stateDir != null ? stateDir : base.resolve(".seawatch/flink"),
           kafkaDir != null ? kafkaDir : base.resolve(".seawatch/kafka"), r, j, seed,
           timeoutMinutes, keep, restartTaskManager);
@@ -365,14 +375,30 @@ public final class BenchScaling {
       if (!s.skipFlink()) {
         for (int p : s.partitions()) {
           for (int par : s.parallelisms()) {
-            Row r = flink(topicOf.get(p), p, par, lines, positions);
-            rows.add(r);
-            printRow(r);
+            List<Row> runs = new ArrayList<>();
+            for (int round = 1; round <= s.repeat(); round++) {
+              Row r = flink(topicOf.get(p), p, par, round, lines, positions);
+              rows.add(r);
+              runs.add(r);
+              printRow(r);
+            }
+            if (runs.size() > 1) {
+              log("flink p=%d par=%d, %d runs: median %,.0f lines/s (%,.0f-%,.0f), median %.1f"
+                      + " worker CPU-s per M lines", p, par, runs.size(),
+                  median(runs, Row::rate), runs.stream().mapToDouble(Row::rate).min().orElse(0),
+                  runs.stream().mapToDouble(Row::rate).max().orElse(0),
+                  median(runs, r -> r.cpuPerMillion(r.mainCpu())));
+            }
           }
         }
       }
       log("load %s", loadAverage());
       return new Report(List.copyOf(rows), rawBest);
+    }
+
+    private static double median(List<Row> rows, java.util.function.ToDoubleFunction<Row> f) {
+      double[] v = rows.stream().mapToDouble(f).sorted().toArray();
+      return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private void printRow(Row r) {
@@ -417,12 +443,15 @@ public final class BenchScaling {
           (k1 - k0) / (double) ProcessCpu.TICKS_PER_SECOND, r.postgresCpuSeconds(), note);
     }
 
-    private Row flink(String topic, int partitions, int parallelism, long lines, long expected)
-        throws Exception {
-      String schema = schema("flink_p" + partitions + "_par" + parallelism);
-      String group = "bench-" + runId + "-p" + partitions + "-par" + parallelism;
+    private Row flink(String topic, int partitions, int parallelism, int round, long lines,
+        long expected) throws Exception {
+      String suffix = round == 1 ? "" : "_r" + round;
+      String schema = schema("flink_p" + partitions + "_par" + parallelism + suffix);
+      String group =
+          "bench-" + runId + "-p" + partitions + "-par" + parallelism + suffix.replace('_', '-');
       groups.add(group);
-      String jobName = "seawatch-bench-" + runId + "-p" + partitions + "-par" + parallelism;
+      String jobName = "seawatch-bench-" + runId + "-p" + partitions + "-par" + parallelism
+          + suffix.replace('_', '-');
       List<String> args = new ArrayList<>(List.of(
           "--runnerConfig=" + s.repo().resolve("runner-configs/flink-cluster.properties"),
           "--flinkMaster=" + URI.create(s.flinkRest()).getAuthority(),
@@ -504,7 +533,8 @@ public final class BenchScaling {
         }
         double share = linesTimed / lines;
         double tick = ProcessCpu.TICKS_PER_SECOND;
-        return new Row("flink", partitions, Integer.toString(parallelism), lines, rows,
+        return new Row("flink", partitions,
+            parallelism + (round == 1 ? "" : " #" + round), lines, rows,
             seconds, linesTimed / seconds, (committed - submitted) / 1e9,
             (tm1 - tm0) / tick / share, (k1 - k0) / tick / share, pgTicks / tick / share,
             String.format(Locale.ROOT, "first row %.1f s after submission",
