@@ -6,16 +6,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for geometry text: objects become maps, arrays lists, numbers doubles. It
- * accepts exactly JSON (RFC 8259) minus nothing we need; it exists so the domain layer needs no
- * JSON library. Errors are IllegalArgumentExceptions naming the character offset.
+ * A minimal JSON reader for geometry text and event details: objects become maps, arrays lists,
+ * numbers doubles (or, with exact integers, integral numbers longs). It accepts exactly JSON (RFC
+ * 8259) minus nothing we need; it exists so the domain layer needs no JSON library. Errors are
+ * IllegalArgumentExceptions naming the character offset.
  */
-final class TinyJson {
+public final class TinyJson {
   private final String s;
+  private final String label;
+  private final boolean exactIntegers;
   private int i;
 
   TinyJson(String s) {
+    this(s, "GeoJSON", false);
+  }
+
+  private TinyJson(String s, String label, boolean exactIntegers) {
     this.s = s;
+    this.label = label;
+    this.exactIntegers = exactIntegers;
+  }
+
+  /**
+   * The document {@code text}; {@code label} starts every error message; with {@code
+   * exactIntegers} a number written without fraction or exponent is a Long.
+   */
+  public static Object parse(String text, String label, boolean exactIntegers) {
+    return new TinyJson(text, label, exactIntegers).parseDocument();
   }
 
   Object parseDocument() {
@@ -140,13 +157,14 @@ final class TinyJson {
     }
   }
 
-  private Double number() {
+  private Object number() {
     int start = i;
     while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
       i++;
     }
+    String n = s.substring(start, i);
     try {
-      return Double.valueOf(s.substring(start, i));
+      return exactIntegers && n.matches("-?\\d+") ? (Object) Long.valueOf(n) : Double.valueOf(n);
     } catch (NumberFormatException e) {
       i = start;
       throw error("bad number");
@@ -188,6 +206,6 @@ final class TinyJson {
   }
 
   private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("GeoJSON: " + what + " at offset " + i);
+    return new IllegalArgumentException(label + ": " + what + " at offset " + i);
   }
 }

@@ -1,7 +1,9 @@
 package io.seawatch.rules;
 
+import io.seawatch.geo.TinyJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -158,118 +160,19 @@ public record VesselEvent(
    * @throws IllegalArgumentException when the text is not such an object
    */
   public static Map<String, Object> detailsFromJson(String json) {
-    return new DetailsReader(json).read();
-  }
-
-  /** A reader for exactly the flat objects {@link #json} writes. */
-  private static final class DetailsReader {
-    private final String s;
-    private int i;
-
-    DetailsReader(String s) {
-      this.s = s;
+    if (!(TinyJson.parse(json, "details JSON", true) instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("details JSON: not an object: " + json);
     }
-
-    Map<String, Object> read() {
-      TreeMap<String, Object> d = new TreeMap<>();
-      expect('{');
-      if (peek() != '}') {
-        do {
-          String key = string();
-          expect(':');
-          d.put(key, value());
-        } while (skip(','));
+    TreeMap<String, Object> d = new TreeMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Map || v instanceof List) {
+        throw new IllegalArgumentException(
+            "details JSON: " + e.getKey() + " is not a string, number, boolean or null: " + json);
       }
-      expect('}');
-      if (peek() != 0) {
-        throw error("trailing text");
-      }
-      return normalizeDetails(d);
+      d.put((String) e.getKey(), v == null ? Double.NaN : v);
     }
-
-    private Object value() {
-      char c = peek();
-      if (c == '"') {
-        return string();
-      }
-      if (s.startsWith("true", i)) {
-        i += 4;
-        return Boolean.TRUE;
-      }
-      if (s.startsWith("false", i)) {
-        i += 5;
-        return Boolean.FALSE;
-      }
-      if (s.startsWith("null", i)) {
-        i += 4;
-        return Double.NaN;
-      }
-      int start = i;
-      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-        i++;
-      }
-      String n = s.substring(start, i);
-      try {
-        return n.matches("-?\\d+") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
-      } catch (NumberFormatException e) {
-        throw error("bad value");
-      }
-    }
-
-    private String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (i < s.length() && s.charAt(i) != '"') {
-        char c = s.charAt(i++);
-        if (c == '\\' && i < s.length()) {
-          char e = s.charAt(i++);
-          switch (e) {
-            case 'n' -> b.append('\n');
-            case 't' -> b.append('\t');
-            case 'r' -> b.append('\r');
-            case 'b' -> b.append('\b');
-            case 'f' -> b.append('\f');
-            case 'u' -> {
-              if (i + 4 > s.length()) {
-                throw error("bad escape");
-              }
-              b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-              i += 4;
-            }
-            default -> b.append(e);
-          }
-        } else {
-          b.append(c);
-        }
-      }
-      expect('"');
-      return b.toString();
-    }
-
-    private char peek() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      return i < s.length() ? s.charAt(i) : 0;
-    }
-
-    private boolean skip(char c) {
-      if (peek() == c) {
-        i++;
-        return true;
-      }
-      return false;
-    }
-
-    private void expect(char c) {
-      if (!skip(c)) {
-        throw error("expected '" + c + "'");
-      }
-    }
-
-    private IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("details JSON: " + what + " at " + i + ": " + s);
-    }
+    return normalizeDetails(d);
   }
 
   private static Object normalize(Object v) {
