@@ -28,7 +28,12 @@ public final class DensityAggregator {
    * @param positions fixes in the cell during the hour
    * @param vessels distinct MMSIs among them
    */
-  public record DensityCount(long cellId, long hourStartMillis, int positions, int vessels) {}
+  public record DensityCount(long cellId, long hourStartMillis, int positions, int vessels) {
+    /** The end of the hour: when the count is final, and its event time. */
+    public long hourEndMillis() {
+      return hourStartMillis + HOUR_MILLIS;
+    }
+  }
 
   /** The cell a fix counts in, or -1 without coordinates. */
   public static long cellOf(Fix fix) {

@@ -61,8 +61,8 @@ public final class BenchScaling {
   /** What to measure; {@link #builder()} holds the defaults of {@code seawatch bench scaling}. */
   public record Settings(int messages, List<Integer> partitions, List<Integer> parallelisms,
       int rawThreads, boolean skipRaw, boolean skipFlink, List<String> ingestArgs,
-      boolean analytics, int stackSamples, boolean operatorCpu, int repeat, String bootstrap, String jdbcUrl, String jdbcUser,
-      String flinkRest, Path stateDir, Path kafkaDir, Path repo, Path jar, long seed,
+      boolean analytics, int stackSamples, boolean operatorCpu, int repeat, String bootstrap,
+      String jdbcUrl, String jdbcUser, String flinkRest, Path stateDir, Path kafkaDir, Path repo, Path jar, long seed,
       int timeoutMinutes, boolean keep, boolean restartTaskManager) {
     public static Builder builder() {
       return new Builder();
@@ -445,13 +445,11 @@ public final class BenchScaling {
 
     private Row flink(String topic, int partitions, int parallelism, int round, long lines,
         long expected) throws Exception {
-      String suffix = round == 1 ? "" : "_r" + round;
-      String schema = schema("flink_p" + partitions + "_par" + parallelism + suffix);
-      String group =
-          "bench-" + runId + "-p" + partitions + "-par" + parallelism + suffix.replace('_', '-');
+      String run = "p" + partitions + "-par" + parallelism + (round == 1 ? "" : "-r" + round);
+      String schema = schema("flink_" + run.replace('-', '_'));
+      String group = "bench-" + runId + "-" + run;
       groups.add(group);
-      String jobName = "seawatch-bench-" + runId + "-p" + partitions + "-par" + parallelism
-          + suffix.replace('_', '-');
+      String jobName = "seawatch-bench-" + runId + "-" + run;
       List<String> args = new ArrayList<>(List.of(
           "--runnerConfig=" + s.repo().resolve("runner-configs/flink-cluster.properties"),
           "--flinkMaster=" + URI.create(s.flinkRest()).getAuthority(),

@@ -64,18 +64,24 @@ public final class StackSampler {
 
   /** Takes one jstack sample; a failed jstack is skipped. */
   public void sample() {
+    String text = jstack(pid);
+    if (text != null) {
+      add(text);
+    }
+  }
+
+  /** {@code jstack pid}, or null when it fails (no jstack here, the process is gone). */
+  static String jstack(long pid) {
     try {
       Process p = new ProcessBuilder("jstack", Long.toString(pid)).redirectErrorStream(true)
           .start();
       String text = new String(p.getInputStream().readAllBytes(), UTF_8);
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        return;
-      }
-      add(text);
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? text : null;
     } catch (IOException e) {
-      // no jstack here: no samples
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -1,14 +1,10 @@
 package io.seawatch.harness;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,19 +38,8 @@ public final class ThreadCpu {
 
   /** One {@code jstack} of {@code pid}; empty when it fails (no jstack, the process is gone). */
   public static Map<String, Double> take(long pid) {
-    try {
-      Process p = new ProcessBuilder("jstack", Long.toString(pid)).redirectErrorStream(true).start();
-      String text = new String(p.getInputStream().readAllBytes(), UTF_8);
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        return Map.of();
-      }
-      return parse(text);
-    } catch (IOException e) {
-      return Map.of();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Map.of();
-    }
+    String text = StackSampler.jstack(pid);
+    return text == null ? Map.of() : parse(text);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -27,7 +26,6 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -51,8 +49,8 @@ import org.joda.time.Instant;
  * <p>State per cell ({@value #STATE_CELL}): 21 bytes + per open hour 16 + 4 per distinct vessel;
  * with {@value #STATE_LAST_INPUT} kept the key retention after the cell's last fix, so that a
  * later fix for an emitted hour is still recognised as late; then every cell is cleared. One
- * timer ({@value #TIMER_FLUSH}) per cell: the first open hour's end plus the allowed lateness,
- * holding the watermark at that end; then the retention's end.
+ * timer ({@value #TIMER_FLUSH}) per cell ({@link OrderedRuleFn#arm}): the first open hour's end
+ * plus the allowed lateness, holding the watermark at that end; then the retention's end.
  */
 public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollectionTuple> {
   private static final long serialVersionUID = 1L;
@@ -78,21 +76,16 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
 
   @Override
   public PCollectionTuple expand(PCollection<Fix> fixes) {
-    PCollectionTuple out =
+    PCollection<KV<Long, Fix>> byCell =
         fixes
             .apply(FILTER_STEP, Filter.by(Fix::hasCoordinates))
             .apply(
                 KEY_STEP,
                 WithKeys.of((Fix f) -> DensityAggregator.cellOf(f))
                     .withKeyType(TypeDescriptors.longs()))
-            .setCoder(KvCoder.of(VarLongCoder.of(), FixCoder.of()))
-            .apply(
-                Analytics.batchStepName(RULE_STEP),
-                ParDo.of(new BatchPerBundleFn<Long, Fix>()))
-            .setCoder(
-                KvCoder.of(
-                    VarLongCoder.of(),
-                    ListCoder.of(TimestampedValue.TimestampedValueCoder.of(FixCoder.of()))))
+            .setCoder(KvCoder.of(VarLongCoder.of(), FixCoder.of()));
+    PCollectionTuple out =
+        Analytics.batchPerBundle(byCell, RULE_STEP)
             .apply(
                 RULE_STEP,
                 ParDo.of(
@@ -183,7 +176,7 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
       long firstEnd = rule.timerMillis(s);
       Long armed = next.read();
       if (armed == null || firstEnd < armed) {
-        arm(flush, next, firstEnd);
+        OrderedRuleFn.arm(flush, next, firstEnd, allowedLatenessMillis);
       }
     }
 
@@ -207,10 +200,10 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
       }
       DensityAggregator.State s = DensityAggregator.State.fromBytes(bytes);
       for (DensityCount c : rule.onWatermark(s, upTo)) {
-        long end = c.hourStartMillis() + 3_600_000L;
-        out.get(Analytics.DENSITY).outputWithTimestamp(c, new Instant(Math.max(end, hold)));
+        out.get(Analytics.DENSITY)
+            .outputWithTimestamp(c, new Instant(Math.max(c.hourEndMillis(), hold)));
       }
-      long retainUntil = saturatedAdd(lastRead, keyRetentionMillis);
+      long retainUntil = OrderedRuleFn.saturatedAdd(lastRead, keyRetentionMillis);
       long firstEnd = rule.timerMillis(s);
       if (firstEnd == Long.MAX_VALUE && upTo >= retainUntil) {
         cell.clear();
@@ -219,22 +212,9 @@ public final class AggregateDensity extends PTransform<PCollection<Fix>, PCollec
         return;
       }
       cell.write(s.toBytes());
-      arm(flush, next, Math.max(Math.min(firstEnd, retainUntil), hold));
+      OrderedRuleFn.arm(
+          flush, next, Math.max(Math.min(firstEnd, retainUntil), hold), allowedLatenessMillis);
     }
 
-    /** Fires once the watermark is the allowed lateness past {@code t}, holding it at {@code t}. */
-    private void arm(Timer flush, ValueState<Long> next, long t) {
-      long max = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-      long hold = Math.min(t, max);
-      flush
-          .withOutputTimestamp(new Instant(hold))
-          .set(new Instant(Math.min(saturatedAdd(hold, allowedLatenessMillis), max)));
-      next.write(hold);
-    }
-
-    private static long saturatedAdd(long a, long b) {
-      long r = a + b;
-      return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
-    }
   }
 }

@@ -13,6 +13,7 @@ import io.seawatch.rules.DensityAggregator.DensityCount;
 import io.seawatch.rules.Fix;
 import io.seawatch.rules.VesselEvent;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -99,7 +100,6 @@ public final class Analytics {
    * bundle by a {@link BatchPerBundleFn} named {@link #batchStepName}; the outputs get the coders
    * given (the dead letters always exist). The input's coder must be a {@link KvCoder}.
    */
-  @SuppressWarnings("unchecked")
   static <K, I, S, O> PCollectionTuple applyRule(
       PCollection<KV<K, I>> input,
       String stepName,
@@ -114,14 +114,8 @@ public final class Analytics {
         others = others.and(tag);
       }
     }
-    KvCoder<K, I> kv = (KvCoder<K, I>) input.getCoder();
     PCollectionTuple out =
-        input
-            .apply(batchStepName(stepName), ParDo.of(new BatchPerBundleFn<K, I>()))
-            .setCoder(
-                KvCoder.of(
-                    kv.getKeyCoder(),
-                    ListCoder.of(TimestampedValue.TimestampedValueCoder.of(kv.getValueCoder()))))
+        batchPerBundle(input, stepName)
             .apply(
             stepName,
             ParDo.of(
@@ -137,6 +131,22 @@ public final class Analytics {
       setCoder(out, e.getKey(), e.getValue());
     }
     return out;
+  }
+
+  /**
+   * {@code input} per key and bundle ({@link BatchPerBundleFn}) for the keyed step {@code
+   * stepName}, as the step {@link #batchStepName}. The input's coder must be a {@link KvCoder}.
+   */
+  @SuppressWarnings("unchecked")
+  static <K, I> PCollection<KV<K, List<TimestampedValue<I>>>> batchPerBundle(
+      PCollection<KV<K, I>> input, String stepName) {
+    KvCoder<K, I> kv = (KvCoder<K, I>) input.getCoder();
+    return input
+        .apply(batchStepName(stepName), ParDo.of(new BatchPerBundleFn<K, I>()))
+        .setCoder(
+            KvCoder.of(
+                kv.getKeyCoder(),
+                ListCoder.of(TimestampedValue.TimestampedValueCoder.of(kv.getValueCoder()))));
   }
 
   /**

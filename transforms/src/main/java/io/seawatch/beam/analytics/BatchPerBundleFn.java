@@ -30,12 +30,10 @@ final class BatchPerBundleFn<K, I> extends DoFn<KV<K, I>, KV<K, List<Timestamped
   private static final long serialVersionUID = 1L;
 
   private transient Map<K, List<TimestampedValue<I>>> batches;
-  private transient Map<K, Long> earliest;
 
   @StartBundle
   public void startBundle() {
     batches = new LinkedHashMap<>();
-    earliest = new java.util.HashMap<>();
   }
 
   @ProcessElement
@@ -44,22 +42,22 @@ final class BatchPerBundleFn<K, I> extends DoFn<KV<K, I>, KV<K, List<Timestamped
     if (!(window instanceof GlobalWindow)) {
       throw new IllegalStateException("analytics inputs must be in the global window: " + window);
     }
-    K key = element.getKey();
     batches
-        .computeIfAbsent(key, k -> new ArrayList<>())
+        .computeIfAbsent(element.getKey(), k -> new ArrayList<>())
         .add(TimestampedValue.of(element.getValue(), timestamp));
-    earliest.merge(key, timestamp.getMillis(), Math::min);
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
     for (Map.Entry<K, List<TimestampedValue<I>>> e : batches.entrySet()) {
-      context.output(
-          KV.of(e.getKey(), e.getValue()),
-          new Instant(earliest.get(e.getKey())),
-          GlobalWindow.INSTANCE);
+      Instant earliest = BoundedWindow.TIMESTAMP_MAX_VALUE;
+      for (TimestampedValue<I> tv : e.getValue()) {
+        if (tv.getTimestamp().isBefore(earliest)) {
+          earliest = tv.getTimestamp();
+        }
+      }
+      context.output(KV.of(e.getKey(), e.getValue()), earliest, GlobalWindow.INSTANCE);
     }
     batches = null;
-    earliest = null;
   }
 }

@@ -12,10 +12,7 @@ import io.seawatch.rules.VesselEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import io.seawatch.beam.coders.FixCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -68,7 +65,6 @@ public final class DetectProvisionalEvents
   private static final long serialVersionUID = 1L;
 
   public static final String KEY_STEP = "KeyByMmsi";
-  public static final String BATCH_STEP = Analytics.batchStepName("DetectProvisionalEventsFn");
   public static final String RULE_STEP = "DetectProvisionalEventsFn";
 
   static final String STATE_RULES = "rules";
@@ -94,18 +90,15 @@ public final class DetectProvisionalEvents
 
   @Override
   public PCollection<EventVersion> expand(PCollection<Fix> fixes) {
-    return Analytics.keyByMmsi(fixes, KEY_STEP)
-        .apply(BATCH_STEP, ParDo.of(new BatchPerBundleFn<Long, Fix>()))
-        .setCoder(
-            KvCoder.of(
-                VarLongCoder.of(), ListCoder.of(TimestampedValue.TimestampedValueCoder.of(FixCoder.of()))))
+    return Analytics.batchPerBundle(Analytics.keyByMmsi(fixes, KEY_STEP), RULE_STEP)
         .apply(
             RULE_STEP,
             ParDo.of(new DetectProvisionalEventsFn(rules, fences)).withSideInputs(fences))
         .setCoder(EventVersionCoder.of());
   }
 
-  static final class DetectProvisionalEventsFn extends DoFn<KV<Long, List<TimestampedValue<Fix>>>, EventVersion> {
+  static final class DetectProvisionalEventsFn
+      extends DoFn<KV<Long, List<TimestampedValue<Fix>>>, EventVersion> {
     private static final long serialVersionUID = 1L;
 
     @StateId(STATE_RULES)

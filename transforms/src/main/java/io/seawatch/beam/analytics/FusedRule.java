@@ -7,10 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apache.beam.sdk.transforms.SerializableComparator;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -76,22 +76,19 @@ final class FusedRule<I> extends OrderedRule<Long, I, FusedRule.State> {
   }
 
   private final String name;
-  private final Comparator<I> tieBreak;
+  private final SerializableComparator<I> tieBreak;
   private final SerializableFunction<I, String> describe;
   private final List<Part<I, ?, ?>> parts;
 
   FusedRule(
       String name,
-      Comparator<I> tieBreak,
+      SerializableComparator<I> tieBreak,
       SerializableFunction<I, String> describe,
       List<Part<I, ?, ?>> parts) {
     this.name = Objects.requireNonNull(name, "name");
     this.tieBreak = Objects.requireNonNull(tieBreak, "tieBreak");
     this.describe = Objects.requireNonNull(describe, "describe");
     this.parts = List.copyOf(parts);
-    if (!(tieBreak instanceof Serializable)) {
-      throw new IllegalArgumentException("tieBreak must be Serializable");
-    }
   }
 
   @Override
@@ -259,14 +256,5 @@ final class FusedRule<I> extends OrderedRule<Long, I, FusedRule.State> {
   @Override
   public String describe(I input) {
     return describe.apply(input);
-  }
-
-  /** The part names, for tests and reasons. */
-  List<String> partNames() {
-    List<String> names = new ArrayList<>();
-    for (Part<I, ?, ?> p : parts) {
-      names.add(p.rule.name());
-    }
-    return names;
   }
 }

@@ -356,11 +356,19 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, List<Timestamped
     return due;
   }
 
-  /** Sets the timer for logical time {@code t}, holding the watermark at {@code t}. */
   private void arm(Timer flush, ValueState<Long> next, long t) {
+    arm(flush, next, t, allowedLatenessMillis);
+  }
+
+  /**
+   * Sets {@code flush} for logical time {@code t}: it fires once the watermark has passed {@code
+   * t} (rounded up to the minute) plus {@code latenessMillis}, and holds the watermark at {@code
+   * t}; {@code next} remembers {@code t}.
+   */
+  static void arm(Timer flush, ValueState<Long> next, long t, long latenessMillis) {
     long max = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
     long hold = Math.min(t, max);
-    long fireAt = Math.min(saturatedAdd(roundUp(hold), allowedLatenessMillis), max);
+    long fireAt = Math.min(saturatedAdd(roundUp(hold), latenessMillis), max);
     flush.withOutputTimestamp(new Instant(hold)).set(new Instant(fireAt));
     next.write(hold);
   }
@@ -375,7 +383,7 @@ public final class OrderedRuleFn<K, I, S, O> extends DoFn<KV<K, List<Timestamped
     return r == 0 ? t : saturatedAdd(t, FLUSH_STEP_MILLIS - r);
   }
 
-  private static long saturatedAdd(long a, long b) {
+  static long saturatedAdd(long a, long b) {
     long r = a + b;
     return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : r;
   }

@@ -42,9 +42,8 @@ public final class TrackVessels extends PTransform<PCollection<Fix>, PCollection
   public static final String LOCATE_STEP = "LocateInGeofences";
   public static final String RULE_STEP = "TrackVesselsFn";
 
-  /** The vessels' GAPs before their sources are classified. */
-  public static final TupleTag<VesselEvent> VESSEL_GAPS =
-      new TupleTag<VesselEvent>("vesselGaps") {};
+  /** The vessels' GAPs before their sources are classified: the input of that name there. */
+  public static final TupleTag<VesselEvent> VESSEL_GAPS = DetectGaps.VESSEL_GAPS;
 
   private final AnalyticsConfig config;
   private final PCollectionView<List<KV<Long, List<GeofenceRow>>>> fences;

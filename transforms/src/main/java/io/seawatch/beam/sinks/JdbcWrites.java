@@ -19,7 +19,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Instant;
 
 /**
@@ -245,7 +244,8 @@ final class JdbcWrites {
     private final String statement;
     private final JdbcIO.PreparedStatementSetter<T> setter;
     private final int batchSize;
-    private transient List<TimestampedValue<T>> rows;
+    private transient List<T> rows;
+    private transient List<Instant> timestamps;
 
     WriteThenPassFn(JdbcTarget target, String statement, JdbcIO.PreparedStatementSetter<T> setter,
         int batchSize) {
@@ -258,6 +258,7 @@ final class JdbcWrites {
     @StartBundle
     public void startBundle() {
       rows = new ArrayList<>();
+      timestamps = new ArrayList<>();
     }
 
     @ProcessElement
@@ -265,21 +266,21 @@ final class JdbcWrites {
       if (!(window instanceof GlobalWindow)) {
         throw new IllegalStateException("rows to write must be in the global window: " + window);
       }
-      rows.add(TimestampedValue.of(row, timestamp));
+      rows.add(row);
+      timestamps.add(timestamp);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) throws Exception {
       for (int from = 0; from < rows.size(); from += batchSize) {
-        List<TimestampedValue<T>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-        List<T> values = new ArrayList<>(batch.size());
-        batch.forEach(row -> values.add(row.getValue()));
-        withRetries(target, false, c -> writeBatch(c, statement, setter, values));
+        List<T> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+        withRetries(target, false, c -> writeBatch(c, statement, setter, batch));
       }
-      for (TimestampedValue<T> row : rows) {
-        context.output(row.getValue(), row.getTimestamp(), GlobalWindow.INSTANCE);
+      for (int i = 0; i < rows.size(); i++) {
+        context.output(rows.get(i), timestamps.get(i), GlobalWindow.INSTANCE);
       }
       rows = null;
+      timestamps = null;
     }
   }
 }
