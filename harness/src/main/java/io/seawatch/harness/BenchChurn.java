@@ -439,14 +439,22 @@ public final class BenchChurn {
   /**
    * Recovery after the kill at wall time {@code killSeconds}: the first checkpoint completed after
    * the kill (id above {@code lastIdBeforeKill}; its completion time from the JobManager) and the
-   * first poll whose committed offsets are past {@code committedAtKill}. NaN: not reached.
+   * first poll whose committed offsets are past {@code committedAtKill}, and which checkpoint the
+   * job restored and how old it was at the kill (completed that long before it: issue 11 wants
+   * at most one checkpoint interval). NaN / -1: not reached.
    */
   public record Recovery(double toRestoreSeconds, double toCheckpointSeconds, long checkpointId,
       double toCommittedPastKillSeconds, double linesPerSecondBefore,
-      double linesPerSecondAfter) {}
+      double linesPerSecondAfter, long restoredCheckpointId, double restoredAgeSeconds) {}
+
+  /**
+   * The job's last restore: when it happened, the checkpoint it restored and when that checkpoint
+   * had completed (epoch ms each).
+   */
+  public record Restore(long epochMillis, long checkpointId, long checkpointAckEpochMillis) {}
 
   public static Recovery recovery(List<Sample> samples, double killSeconds, long killEpochMillis,
-      long lastIdBeforeKill, long committedAtKill, long restoreEpochMillis) {
+      long lastIdBeforeKill, long committedAtKill, Restore restore) {
     double toCheckpoint = Double.NaN;
     long id = -1;
     double toCommitted = Double.NaN;
@@ -486,9 +494,12 @@ public final class BenchChurn {
             / (later.wallSeconds() - past.wallSeconds());
       }
     }
-    double toRestore = restoreEpochMillis > 0 ? (restoreEpochMillis - killEpochMillis) / 1000.0
-        : Double.NaN;
-    return new Recovery(toRestore, toCheckpoint, id, toCommitted, rateBefore, rateAfter);
+    double toRestore = restore == null ? Double.NaN
+        : (restore.epochMillis() - killEpochMillis) / 1000.0;
+    double age = restore == null || restore.checkpointAckEpochMillis() <= 0 ? Double.NaN
+        : (killEpochMillis - restore.checkpointAckEpochMillis()) / 1000.0;
+    return new Recovery(toRestore, toCheckpoint, id, toCommitted, rateBefore, rateAfter,
+        restore == null ? -1 : restore.checkpointId(), age);
   }
 
   /**
@@ -526,11 +537,13 @@ public final class BenchChurn {
       if (kill != null) {
         Recovery r = kill.recovery();
         out.append(String.format(Locale.ROOT, "recovery: TaskManager killed at %.1f s (last"
-                + " checkpoint #%d, %,d lines committed); state restored after %.1f s; first"
+                + " checkpoint #%d, %,d lines committed); state restored after %.1f s from"
+                + " checkpoint #%d, completed %.1f s before the kill; first"
                 + " checkpoint after the kill #%d completed after %.1f s; committed offsets past"
                 + " the kill point after %.1f s; lines/s before %,.0f, after %,.0f%n",
             kill.seconds(), kill.lastCheckpointBefore(), kill.committedAtKill(),
-            r.toRestoreSeconds(), r.checkpointId(), r.toCheckpointSeconds(),
+            r.toRestoreSeconds(), r.restoredCheckpointId(), r.restoredAgeSeconds(),
+            r.checkpointId(), r.toCheckpointSeconds(),
             r.toCommittedPastKillSeconds(), r.linesPerSecondBefore(), r.linesPerSecondAfter()));
         out.append(String.format(Locale.ROOT, "%nState per operator, last checkpoint before the"
                 + " kill (#%d, %,d vessels holding state):%n%s", kill.lastCheckpointBefore(),
@@ -726,7 +739,7 @@ public final class BenchChurn {
       long killEpoch = 0;
       long lastIdBeforeKill = -1;
       long committedAtKill = -1;
-      long restoreEpoch = 0;
+      Restore restore = null;
       boolean recovered = false;
       double doneSeconds = Double.NaN;
       try (EventTimeProbe probe = new EventTimeProbe(s.bootstrap(), s.topic())) {
@@ -740,7 +753,10 @@ public final class BenchChurn {
           if (killed && !recovered) {
             // The last restore before the recovery: a first attempt can fail (it was scheduled
             // onto the dead TaskManager's slots, still registered for a second or two).
-            restoreEpoch = Math.max(restoreEpoch, restoredAt(jobId));
+            Restore latest = restoredAt(jobId);
+            if (latest != null && (restore == null || latest.epochMillis() > restore.epochMillis())) {
+              restore = latest;
+            }
           }
           if (killed && !recovered && sample.checkpointId() > lastIdBeforeKill
               && sample.committed() > committedAtKill) {
@@ -780,7 +796,7 @@ public final class BenchChurn {
         Kill kill = Double.isNaN(killSeconds) ? null : new Kill(killSeconds, lastIdBeforeKill,
             committedAtKill, holdingBeforeKill, beforeKill == null ? List.of() : beforeKill,
             recovery(samples, killSeconds, killEpoch, lastIdBeforeKill, committedAtKill,
-                restoreEpoch));
+                restore));
         return new Report(List.copyOf(samples), g.start(), steadyFrom, steadyTo,
             Duration.ofSeconds(s.tableEverySeconds()), steady(samples, steadyFrom, steadyTo), kill,
             end);
@@ -855,13 +871,19 @@ public final class BenchChurn {
           sum, eventTime, arrived, holding, note);
     }
 
-    /** When the job last restored a checkpoint (epoch ms), 0 if it has not. */
-    private long restoredAt(String jobId) {
+    /** The job's last restore, null if it has not restored (or the JobManager did not answer). */
+    private Restore restoredAt(String jobId) {
       try {
         JsonNode r = flink.checkpoints(jobId).path("latest").path("restored");
-        return r.isMissingNode() || r.isNull() ? 0 : r.path("restore_timestamp").asLong();
+        if (r.isMissingNode() || r.isNull()) {
+          return null;
+        }
+        long id = r.path("id").asLong();
+        JsonNode details = flink.get("/jobs/" + jobId + "/checkpoints/details/" + id);
+        return new Restore(r.path("restore_timestamp").asLong(), id,
+            details.path("latest_ack_timestamp").asLong());
       } catch (IOException e) {
-        return 0;
+        return null;
       }
     }
 

@@ -102,8 +102,10 @@ public class BenchChurnTest {
         sample(200, 13, 100, 16_500, t0, 1, ""));
     long killEpoch = 1_000_000L + 100_000;
     BenchChurn.Recovery r = BenchChurn.recovery(samples, 100, killEpoch, 10, 10_000,
-        killEpoch + 21_500);
+        new BenchChurn.Restore(killEpoch + 21_500, 10, killEpoch - 4_200));
     assertEquals(21.5, r.toRestoreSeconds(), 1e-9);
+    assertEquals(10, r.restoredCheckpointId());
+    assertEquals(4.2, r.restoredAgeSeconds(), 1e-9);
     assertEquals(11, r.checkpointId());
     assertEquals(30.0, r.toCheckpointSeconds(), 1e-9); // its ack time, 130 s on the sample clock
     assertEquals(40.0, r.toCommittedPastKillSeconds(), 1e-9);
@@ -111,8 +113,9 @@ public class BenchChurnTest {
     assertEquals(90.0, r.linesPerSecondBefore(), 1e-9);
     assertEquals(100.0, r.linesPerSecondAfter(), 1e-9); // (16,500 - 10,500) / 60 s
     BenchChurn.Recovery never = BenchChurn.recovery(samples.subList(0, 4), 100, killEpoch, 10,
-        10_000, 0);
+        10_000, null);
     assertTrue(Double.isNaN(never.toRestoreSeconds()));
+    assertTrue(Double.isNaN(never.restoredAgeSeconds()));
     assertTrue(Double.isNaN(never.toCheckpointSeconds()));
     assertTrue(Double.isNaN(never.toCommittedPastKillSeconds()));
   }
