@@ -196,6 +196,12 @@ public final class IngestPipeline {
 
     void setMultipartTimeoutSeconds(long value);
 
+    @Description("Streaming: a fragment past its timeout still waits this long (processing time) for its partners before it becomes a dead letter (s)")
+    @Default.Long(DecodeAisSentences.DEFAULT_MULTIPART_GRACE_SECONDS)
+    long getMultipartGraceSeconds();
+
+    void setMultipartGraceSeconds(long value);
+
     @Description("How late (event time) a message may be and still update its per-minute count (min)")
     @Default.Long(CountMessagesPerMinute.DEFAULT_ALLOWED_LATENESS_MINUTES)
     long getStatsAllowedLatenessMinutes();
@@ -394,7 +400,9 @@ public final class IngestPipeline {
                 STEP_DECODE,
                 DecodeAisSentences.create()
                     .withMultipartTimeout(
-                        Duration.standardSeconds(options.getMultipartTimeoutSeconds())));
+                        Duration.standardSeconds(options.getMultipartTimeoutSeconds()))
+                    .withMultipartGrace(
+                        Duration.standardSeconds(options.getMultipartGraceSeconds())));
     int batch = options.getJdbcBatchSize();
 
     // The sinks of the high-volume outputs take the decoder's two parts separately, so that on

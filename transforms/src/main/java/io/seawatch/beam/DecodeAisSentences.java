@@ -28,7 +28,9 @@ import org.joda.time.Duration;
  * are keyed by their input stream (Kafka partition or file) and multipart key and reassembled by
  * {@link ReassembleMultipartFn}, which pairs fragments by their position in the stream so that the
  * result does not depend on arrival order; fragments that cannot be completed within {@code
- * multipartTimeout} of event time become dead letters when the watermark passes.
+ * multipartTimeout} of event time become dead letters when the watermark passes (on unbounded
+ * input after a grace of processing time, so that a watermark advance between two fragments does
+ * not split them).
  *
  * <p>Each output is the {@code Flatten} of two parts: what the stateless parser decoded and what
  * the reassembly completed. {@link #parts} returns them unflattened, for consumers that should
@@ -55,24 +57,46 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
   static final String STEP_REASSEMBLE = "ReassembleMultipart";
 
   private final Duration multipartTimeout;
+  private final Duration multipartGrace;
 
-  private DecodeAisSentences(Duration multipartTimeout) {
+  private DecodeAisSentences(Duration multipartTimeout, Duration multipartGrace) {
     this.multipartTimeout = multipartTimeout;
+    this.multipartGrace = multipartGrace;
   }
 
   /** The default multipart timeout (event time), also of {@code --multipartTimeoutSeconds}. */
   public static final long DEFAULT_MULTIPART_TIMEOUT_SECONDS = 120;
 
-  /** Decoder with the default multipart timeout, two minutes of event time. */
+  /** The default multipart grace (processing time), also of {@code --multipartGraceSeconds}. */
+  public static final long DEFAULT_MULTIPART_GRACE_SECONDS = 60;
+
+  /**
+   * Decoder with the default multipart timeout, two minutes of event time, and grace, one minute
+   * of processing time.
+   */
   public static DecodeAisSentences create() {
-    return new DecodeAisSentences(Duration.standardSeconds(DEFAULT_MULTIPART_TIMEOUT_SECONDS));
+    return new DecodeAisSentences(Duration.standardSeconds(DEFAULT_MULTIPART_TIMEOUT_SECONDS),
+        Duration.standardSeconds(DEFAULT_MULTIPART_GRACE_SECONDS));
   }
 
   public DecodeAisSentences withMultipartTimeout(Duration timeout) {
     if (timeout.isShorterThan(Duration.ZERO)) {
       throw new IllegalArgumentException("multipart timeout must not be negative: " + timeout);
     }
-    return new DecodeAisSentences(timeout);
+    return new DecodeAisSentences(timeout, multipartGrace);
+  }
+
+  /**
+   * How long (processing time) an unmatched fragment whose deadline the watermark has passed
+   * still waits for its partners when the input is unbounded ({@link ReassembleMultipartFn}): a
+   * stream pairs what a batch run pairs as long as a message's fragments are read within it of
+   * each other, restores included. Bounded input ignores it.
+   */
+  public DecodeAisSentences withMultipartGrace(Duration grace) {
+    if (grace.isShorterThan(Duration.ZERO)) {
+      throw new IllegalArgumentException("multipart grace must not be negative: " + grace);
+    }
+    return new DecodeAisSentences(multipartTimeout, grace);
   }
 
   @Override
@@ -91,7 +115,9 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
             .get(FRAGMENTS)
             .apply(
                 STEP_REASSEMBLE,
-                ParDo.of(new ReassembleMultipartFn(multipartTimeout))
+                ParDo.of(new ReassembleMultipartFn(multipartTimeout,
+                        lines.isBounded() == PCollection.IsBounded.BOUNDED
+                            ? Duration.ZERO : multipartGrace))
                     .withOutputTags(
                         POSITIONS, TupleTagList.of(STATICS).and(MESSAGE_TYPES).and(DEAD_LETTERS)));
     setCoders(assembled);
