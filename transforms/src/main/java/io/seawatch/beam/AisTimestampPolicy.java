@@ -3,12 +3,14 @@ package io.seawatch.beam;
 import io.seawatch.ais.ReceiveTimes;
 import java.io.Serializable;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
 import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.vendor.guava.v32_1_2_jre.com.google.common.collect.MapMaker;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -24,7 +26,15 @@ import org.joda.time.Instant;
  * to the wall clock either: historic AIS replayed from a file is years old, and a wall-clock
  * watermark would make all of it late. So a partition that is caught up (no backlog) and has seen
  * no record for {@code idleTimeout} follows the highest event time seen on any partition of the same
- * topic in this JVM, less the same bound. Event times more than {@link #MAX_FUTURE} ahead of the
+ * topic read by the same job in this JVM, less the same bound. "The same job" is the factory: it
+ * draws a random scope when the pipeline is built, which every reader of that job deserializes, so
+ * a second job on the topic, or the same job submitted again, never sees this one's times. A
+ * restore of the job inside the same TaskManager may find the times its readers saw before the
+ * failure; they came from the same partitions, which the restored readers read again, and an idle
+ * partition only lifts its own watermark, which the job's watermark takes the minimum of, so until
+ * every partition is caught up the reading ones decide, and once they are, their own maximum is
+ * at least those times. The shared value lives as long as a partition of the job refers to it.
+ * Event times more than {@link #MAX_FUTURE} ahead of the
  * wall clock are kept as element timestamps but never advance a watermark: one corrupt {@code c:}
  * must not make everything after it late.
  *
@@ -44,9 +54,12 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
   /** The step doubles at most this often in a row (10 min -> 10 h 40 min per call). */
   static final int MAX_STEP_DOUBLINGS = 6;
 
-  /** Highest plausible event time per topic, shared by the partitions read in this JVM. */
-  private static final ConcurrentHashMap<String, AtomicLong> TOPIC_MAX_EVENT_TIME =
-      new ConcurrentHashMap<>();
+  /**
+   * Highest plausible event time per job scope and topic, shared by the job's partitions read in
+   * this JVM; an entry goes when no partition refers to it any more.
+   */
+  private static final ConcurrentMap<String, AtomicLong> TOPIC_MAX_EVENT_TIME =
+      new MapMaker().weakValues().makeMap();
 
   private final long maxOutOfOrdernessMillis;
   private final long idleTimeoutMillis;
@@ -58,8 +71,8 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
   private long watermark;
 
   AisTimestampPolicy(
-      TopicPartition tp, Optional<Instant> previousWatermark, Duration maxOutOfOrderness,
-      Duration idleTimeout, Duration maxStep) {
+      String jobScope, TopicPartition tp, Optional<Instant> previousWatermark,
+      Duration maxOutOfOrderness, Duration idleTimeout, Duration maxStep) {
     this.maxOutOfOrdernessMillis = maxOutOfOrderness.getMillis();
     this.idleTimeoutMillis = idleTimeout.getMillis();
     this.maxStepMillis = maxStep == null ? Long.MAX_VALUE : maxStep.getMillis();
@@ -67,7 +80,8 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
       throw new IllegalArgumentException("the watermark step must be positive: " + maxStep);
     }
     this.topicMax =
-        TOPIC_MAX_EVENT_TIME.computeIfAbsent(tp.topic(), t -> new AtomicLong(Long.MIN_VALUE));
+        TOPIC_MAX_EVENT_TIME.computeIfAbsent(jobScope + "/" + tp.topic(),
+            t -> new AtomicLong(Long.MIN_VALUE));
     this.watermark =
         previousWatermark.map(Instant::getMillis).orElse(BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis());
     this.maxEventTime = Long.MIN_VALUE;
@@ -147,6 +161,8 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     private final Duration maxOutOfOrderness;
     private final Duration idleTimeout;
     private final Duration maxStep;
+    /** Drawn when the pipeline is built: the job whose partitions share their event times. */
+    private final String jobScope = UUID.randomUUID().toString();
 
     Factory(Duration maxOutOfOrderness, Duration idleTimeout, Duration maxStep) {
       this.maxOutOfOrderness = maxOutOfOrderness;
@@ -157,8 +173,7 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     @Override
     public TimestampPolicy<K, String> createTimestampPolicy(
         TopicPartition tp, Optional<Instant> previousWatermark) {
-      return new AisTimestampPolicy<>(
-          tp, previousWatermark, maxOutOfOrderness, idleTimeout, maxStep);
+      return new AisTimestampPolicy<>(jobScope, tp, previousWatermark, maxOutOfOrderness, idleTimeout, maxStep);
     }
   }
 }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.apache.beam.sdk.io.kafka.KafkaRecord;
 import org.apache.beam.sdk.io.kafka.KafkaTimestampType;
 import org.apache.beam.sdk.io.kafka.TimestampPolicy;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.apache.kafka.common.TopicPartition;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -21,6 +24,19 @@ public class AisTimestampPolicyTest {
         @Override
         public long getMessageBacklog() {
           return 100;
+        }
+
+        @Override
+        public Instant getBacklogCheckTime() {
+          return Instant.now();
+        }
+      };
+
+  private static final TimestampPolicy.PartitionContext CAUGHT_UP =
+      new TimestampPolicy.PartitionContext() {
+        @Override
+        public long getMessageBacklog() {
+          return 0;
         }
 
         @Override
@@ -79,5 +95,62 @@ public class AisTimestampPolicyTest {
     p.getWatermark(BACKLOG);
     p.getTimestampForRecord(BACKLOG, line(T0 + 60 * MIN));
     assertEquals(T0 + 55 * MIN, p.getWatermark(BACKLOG).getMillis());
+  }
+
+  /** A job's factory as KafkaIO uses it: idle at once (timeout 0), no step. */
+  private static TimestampPolicyFactory<byte[], String> job() {
+    return AisTimestampPolicy.factory(Duration.standardMinutes(5), Duration.ZERO, null);
+  }
+
+  /**
+   * Two jobs reading one topic in one JVM (a session cluster's TaskManager), or a job and its
+   * resubmission: an idle partition follows the highest event time of its own job's partitions,
+   * never the other job's. Before, the highest time was kept per topic for the whole JVM.
+   */
+  @Test
+  public void anIdlePartitionFollowsItsOwnJobOnly() {
+    TopicPartition p0 = new TopicPartition("policy-test-jobs", 0);
+    TopicPartition p1 = new TopicPartition("policy-test-jobs", 1);
+    TimestampPolicyFactory<byte[], String> first = job();
+    TimestampPolicyFactory<byte[], String> second = job();
+    TimestampPolicy<byte[], String> firstReading = first.createTimestampPolicy(p0, Optional.empty());
+    TimestampPolicy<byte[], String> firstIdle = first.createTimestampPolicy(p1, Optional.empty());
+    TimestampPolicy<byte[], String> secondIdle = second.createTimestampPolicy(p1, Optional.empty());
+    firstReading.getTimestampForRecord(BACKLOG, line(T0 + 60 * MIN));
+
+    assertEquals(T0 + 55 * MIN, firstIdle.getWatermark(CAUGHT_UP).getMillis());
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE, secondIdle.getWatermark(CAUGHT_UP));
+
+    TimestampPolicy<byte[], String> secondReading =
+        second.createTimestampPolicy(p0, Optional.empty());
+    secondReading.getTimestampForRecord(BACKLOG, line(T0 + 10 * MIN));
+    assertEquals(T0 + 5 * MIN, secondIdle.getWatermark(CAUGHT_UP).getMillis());
+    assertEquals(T0 + 55 * MIN, firstIdle.getWatermark(CAUGHT_UP).getMillis());
+  }
+
+  /**
+   * A restored reader starts from the watermark of its checkpoint; an idle partition of the same
+   * job (the factory deserialized from the same job graph) follows what the job's readers have read
+   * since, and a fresh job's does not.
+   */
+  @Test
+  public void aRestoredPartitionStartsFromItsCheckpointedWatermark() throws Exception {
+    TopicPartition p0 = new TopicPartition("policy-test-restore", 0);
+    TopicPartition p1 = new TopicPartition("policy-test-restore", 1);
+    TimestampPolicyFactory<byte[], String> built = job();
+    TimestampPolicyFactory<byte[], String> restored = SerializableUtils.clone(built);
+    Optional<Instant> checkpointed = Optional.of(new Instant(T0 + 30 * MIN));
+    TimestampPolicy<byte[], String> reading = restored.createTimestampPolicy(p0, checkpointed);
+    TimestampPolicy<byte[], String> idle = restored.createTimestampPolicy(p1, checkpointed);
+
+    assertEquals(T0 + 30 * MIN, reading.getWatermark(BACKLOG).getMillis());
+    assertEquals(T0 + 30 * MIN, idle.getWatermark(CAUGHT_UP).getMillis());
+    reading.getTimestampForRecord(BACKLOG, line(T0 + 40 * MIN));
+    assertEquals(T0 + 35 * MIN, idle.getWatermark(CAUGHT_UP).getMillis());
+    // The job as built (its readers in the same JVM) shares the scope; a new job does not.
+    assertEquals(T0 + 35 * MIN,
+        built.createTimestampPolicy(p1, Optional.empty()).getWatermark(CAUGHT_UP).getMillis());
+    assertEquals(BoundedWindow.TIMESTAMP_MIN_VALUE,
+        job().createTimestampPolicy(p1, Optional.empty()).getWatermark(CAUGHT_UP));
   }
 }
