@@ -52,6 +52,12 @@ public final class CrashTestCommand implements Callable<Integer> {
           + " there (default: ${DEFAULT-VALUE}).")
   private int savepoints;
 
+  @Option(names = "--jobManagerKills", paramLabel = "N",
+      defaultValue = "" + CrashTest.Builder.DEFAULT_JOB_MANAGER_KILLS,
+      description = "Last, N times: SIGKILL the JobManager, start a new one and submit the job"
+          + " again from its newest complete checkpoint (default: ${DEFAULT-VALUE}).")
+  private int jobManagerKills;
+
   @Option(names = "--restartPostgres", arity = "0..1", paramLabel = "true|false",
       defaultValue = "true", fallbackValue = "true",
       description = "Restart Postgres once mid-run (default: ${DEFAULT-VALUE}).")
@@ -143,6 +149,7 @@ public final class CrashTestCommand implements Callable<Integer> {
         .messages(Checks.positive(spec, "--messages", messages))
         .kills(Checks.nonNegative(spec, "--kills", kills))
         .savepoints(Checks.nonNegative(spec, "--savepoints", savepoints))
+        .jobManagerKills(Checks.nonNegative(spec, "--jobManagerKills", jobManagerKills))
         .restartPostgres(restartPostgres)
         .seed(seed)
         .bootstrapServers(bootstrapServers)

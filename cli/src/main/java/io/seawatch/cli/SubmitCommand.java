@@ -1,5 +1,6 @@
 package io.seawatch.cli;
 
+import io.seawatch.ops.Repository;
 import io.seawatch.ops.SessionJobs;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Unmatched;
     optionListHeading = "%nOptions:%n",
     customSynopsis = {
       "seawatch submit --bootstrapServers=HOST:PORT [--topic=T]",
-      "                [--flinkMaster=HOST:PORT] [--fromSavepoint=PATH] [--jar=FILE]",
+      "                [--flinkMaster=HOST:PORT] [--fromSavepoint=PATH |",
+      "                --fromCheckpoint=latest|JOB_ID|PATH [--stateDir=DIR]] [--jar=FILE]",
       "                [--jdbcUrl=URL] [--OPTION=VALUE...]"
     },
     description = {
@@ -45,6 +47,17 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "Resume from a savepoint (seawatch stop prints its path); the job's step names"
           + " are its operator ids, so a new build resumes where the old one stopped.")
   private String savepoint;
+
+  @Option(names = "--fromCheckpoint", paramLabel = "latest|JOB_ID|PATH",
+      description = "Resume from a retained checkpoint: the newest complete one of any job"
+          + " (latest), of one job, or this one. The way back after the JobManager died: the"
+          + " session cluster has no high availability, so its jobs are gone with it.")
+  private String checkpoint;
+
+  @Option(names = "--stateDir", paramLabel = "DIR",
+      description = "The cluster's state directory, whose checkpoints/ --fromCheckpoint searches"
+          + " (default: <repository>/.seawatch/flink).")
+  private Path stateDir;
 
   @Option(names = "--jar", paramLabel = "FILE",
       description = "The job jar to stage (default: pipelines/target/seawatch-job.jar).")
@@ -69,6 +82,15 @@ public final class SubmitCommand implements Callable<Integer> {
       throw Checks.usage(spec, "use --fromSavepoint=PATH");
     }
     PipelineFlags.check(spec, args, PipelineFlags.names());
+    if (checkpoint != null) {
+      if (savepoint != null) {
+        throw Checks.usage(spec, "give --fromSavepoint or --fromCheckpoint, not both");
+      }
+      Path dir = (stateDir != null ? stateDir : Repository.root().resolve(".seawatch/flink"))
+          .resolve("checkpoints");
+      savepoint = SessionJobs.resolveCheckpoint(dir, checkpoint).toAbsolutePath().toString();
+      out.println("submit: resuming from checkpoint " + savepoint);
+    }
     SessionJobs.SubmittedJob job = SessionJobs.submit(args, savepoint,
         jar == null ? null : jar.toAbsolutePath(), out);
     out.println(IngestCommand.SUBMITTED);

@@ -102,6 +102,48 @@ public class JobCommandsTest {
         run(2, "submit", "--savepointPath=/tmp/sp"));
     assertEquals("seawatch submit: error: unknown option '--bootstrapServer'",
         run(2, "submit", "--bootstrapServer=127.0.0.1:9"));
+    assertEquals("seawatch submit: error: give --fromSavepoint or --fromCheckpoint, not both",
+        run(2, "submit", "--fromSavepoint=/tmp/sp", "--fromCheckpoint=latest"));
+  }
+
+  private static final String JOB_A = "0123456789abcdef0123456789abcdef";
+  private static final String JOB_B = "fedcba9876543210fedcba9876543210";
+
+  /** A checkpoint directory, complete (with _metadata written at {@code millis}) or not. */
+  private Path checkpoint(Path root, String job, int id, long millis) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(job).resolve("chk-" + id));
+    if (millis > 0) {
+      Path meta = Files.writeString(dir.resolve("_metadata"), "x");
+      Files.setLastModifiedTime(meta, java.nio.file.attribute.FileTime.fromMillis(millis));
+    }
+    return dir;
+  }
+
+  /**
+   * After a JobManager's death: the newest complete checkpoint (with _metadata; the one the crash
+   * interrupted has none), of any job or of the one named.
+   */
+  @Test
+  public void theCheckpointToResumeFromIsTheNewestComplete() throws IOException {
+    Path root = tmp.newFolder("checkpoints").toPath();
+    Files.createDirectories(root.resolve("shared"));
+    checkpoint(root, JOB_A, 8, 1_000_000);
+    Path a9 = checkpoint(root, JOB_A, 9, 2_000_000);
+    checkpoint(root, JOB_A, 10, 0); // interrupted
+    Path b3 = checkpoint(root, JOB_B, 3, 3_000_000);
+
+    assertEquals(b3, SessionJobs.resolveCheckpoint(root, SessionJobs.LATEST));
+    assertEquals(a9, SessionJobs.resolveCheckpoint(root, JOB_A));
+    assertEquals(a9, SessionJobs.resolveCheckpoint(root, a9.toString()));
+    OperatorError none = assertThrows(OperatorError.class,
+        () -> SessionJobs.resolveCheckpoint(root, "00000000000000000000000000000000"));
+    assertEquals("no complete checkpoint of job 00000000000000000000000000000000 under " + root,
+        none.getMessage());
+    OperatorError incomplete = assertThrows(OperatorError.class,
+        () -> SessionJobs.resolveCheckpoint(root, root.resolve(JOB_A).resolve("chk-10").toString()));
+    assertEquals("no savepoint at " + root.resolve(JOB_A).resolve("chk-10") + " (a savepoint is a"
+        + " directory with a _metadata file; seawatch stop prints its path)",
+        incomplete.getMessage());
   }
 
   @Test

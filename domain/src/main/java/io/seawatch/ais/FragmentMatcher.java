@@ -9,13 +9,8 @@ import java.util.List;
  * within one ordered input stream, each with its position (Kafka offset or file line).
  */
 public final class FragmentMatcher {
-  /** One fragment, where it was read and its event time (epoch ms). */
-  public record Fragment(long position, NmeaSentence sentence, long eventTime) {
-    /** A fragment whose event time does not matter (a match without a spread limit). */
-    public Fragment(long position, NmeaSentence sentence) {
-      this(position, sentence, 0);
-    }
-  }
+  /** One fragment and where it was read. */
+  public record Fragment(long position, NmeaSentence sentence) {}
 
   /** Completed messages (each fragment list in order 1..n) and the fragments left over. */
   public record Result(List<List<Fragment>> complete, List<Fragment> pending) {}
@@ -35,16 +30,6 @@ public final class FragmentMatcher {
    * the order of the input list.
    */
   public static Result match(List<Fragment> fragments) {
-    return match(fragments, Long.MAX_VALUE);
-  }
-
-  /**
-   * As {@link #match(List)}, and a run is a message only if its fragments' event times lie within
-   * {@code maxSpreadMillis} of each other: fragments received together belong together, and the
-   * Beam layer decides a fragment once the data up to its time plus that spread is in, so a
-   * later decision over more fragments pairs exactly what an earlier one would have.
-   */
-  public static Result match(List<Fragment> fragments, long maxSpreadMillis) {
     List<Fragment> sorted = new ArrayList<>(fragments);
     sorted.sort(ORDER);
     List<List<Fragment>> complete = new ArrayList<>();
@@ -54,7 +39,7 @@ public final class FragmentMatcher {
     while (i < size) {
       NmeaSentence first = sorted.get(i).sentence();
       int n = first.fragmentCount();
-      if (first.fragmentNumber() == 1 && i + n <= size && isRun(sorted, i, n, maxSpreadMillis)) {
+      if (first.fragmentNumber() == 1 && i + n <= size && isRun(sorted, i, n)) {
         complete.add(List.copyOf(sorted.subList(i, i + n)));
         i += n;
       } else {
@@ -65,18 +50,13 @@ public final class FragmentMatcher {
     return new Result(List.copyOf(complete), List.copyOf(pending));
   }
 
-  private static boolean isRun(List<Fragment> sorted, int from, int n, long maxSpreadMillis) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
+  private static boolean isRun(List<Fragment> sorted, int from, int n) {
     for (int k = 0; k < n; k++) {
-      Fragment f = sorted.get(from + k);
-      NmeaSentence s = f.sentence();
+      NmeaSentence s = sorted.get(from + k).sentence();
       if (s.fragmentNumber() != k + 1 || s.fragmentCount() != n) {
         return false;
       }
-      min = Math.min(min, f.eventTime());
-      max = Math.max(max, f.eventTime());
     }
-    return max - min <= maxSpreadMillis;
+    return true;
   }
 }

@@ -125,20 +125,6 @@ public class MultipartTest {
   }
 
   @Test
-  public void aRunSpreadWiderThanTheLimitInEventTimeIsNoMessage() throws AisException {
-    List<Fragment> in = List.of(
-        new Fragment(10, frag(2, 1, 1, P1, 0), 1_000),
-        new Fragment(11, frag(2, 2, 1, P2, 2), 121_000), // exactly the limit apart: a message
-        new Fragment(20, frag(2, 1, 1, P1, 0), 500_000),
-        new Fragment(21, frag(2, 2, 1, P2, 2), 379_999)); // 120,001 ms earlier: no message
-    Result r = FragmentMatcher.match(in, 120_000);
-    assertEquals(1, r.complete().size());
-    assertEquals(List.of(10L, 11L), positions(r.complete().get(0)));
-    assertEquals(List.of(20L, 21L), positions(r.pending()));
-    assertEquals(2, FragmentMatcher.match(in).complete().size()); // no limit
-  }
-
-  @Test
   public void matcherResultDoesNotDependOnInputOrder() throws AisException {
     List<Fragment> in = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

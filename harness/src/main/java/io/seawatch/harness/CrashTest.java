@@ -68,11 +68,14 @@ public final class CrashTest {
   static final Duration FLEET_DURATION = Duration.ofHours(2);
   /** Attempts and wait of each stop with savepoint (as {@code seawatch stop}'s defaults). */
   private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(360);
+  /** How long the tables of the crashed run must stay unchanged once the input is consumed. */
+  static final Duration QUIET = Duration.ofSeconds(15);
 
   private CrashTest() {}
 
   /** What to run; {@link #builder()} holds the defaults. */
-  public record Settings(int messages, int kills, int savepoints, boolean restartPostgres,
+  public record Settings(int messages, int kills, int savepoints, int jobManagerKills,
+      boolean restartPostgres,
       String postgresRestartCommand, long seed, String bootstrapServers, String jdbcUrl,
       String jdbcUser, String flinkRest, int flinkRpcPort, boolean embeddedPostgres, Path repo,
       Path jar, Path stateDir, int replaySeconds, int partitions, int timeoutMinutes,
@@ -87,6 +90,7 @@ public final class CrashTest {
     public static final int DEFAULT_MESSAGES = 200_000;
     public static final int DEFAULT_KILLS = 3;
     public static final int DEFAULT_SAVEPOINTS = 0;
+    public static final int DEFAULT_JOB_MANAGER_KILLS = 0;
     public static final String DEFAULT_POSTGRES_RESTART =
         "pg_ctlcluster --skip-systemctl-redirect 15 main restart";
     public static final long DEFAULT_SEED = 42;
@@ -100,6 +104,7 @@ public final class CrashTest {
     private int messages = DEFAULT_MESSAGES;
     private int kills = DEFAULT_KILLS;
     private int savepoints = DEFAULT_SAVEPOINTS;
+    private int jobManagerKills = DEFAULT_JOB_MANAGER_KILLS;
     private boolean restartPostgres = true;
     private String postgresRestartCommand;
     private long seed = DEFAULT_SEED;
@@ -135,6 +140,15 @@ public final class CrashTest {
     /** After the kills, this many times: stop the job with a savepoint and resume from it. */
     public Builder savepoints(int n) {
       this.savepoints = n;
+      return this;
+    }
+
+    /**
+     * Last, this many times: SIGKILL the JobManager, start a new one and submit the job again
+     * from its newest complete retained checkpoint (the cluster has no high availability).
+     */
+    public Builder jobManagerKills(int n) {
+      this.jobManagerKills = n;
       return this;
     }
 
@@ -244,7 +258,8 @@ public final class CrashTest {
         throw new OperatorError("--embeddedPostgres starts and restarts its own Postgres: leave"
             + " out --jdbcUrl and --postgresRestartCommand");
       }
-      if (messages <= 0 || kills < 0 || savepoints < 0 || replaySeconds <= 0 || partitions <= 0
+      if (messages <= 0 || kills < 0 || savepoints < 0 || jobManagerKills < 0 || replaySeconds <= 0
+          || partitions <= 0
           || timeoutMinutes <= 0) {
         throw new IllegalArgumentException("counts must be positive (kills, savepoints >= 0)");
       }
@@ -253,7 +268,7 @@ public final class CrashTest {
       if (!Files.isRegularFile(j)) {
         throw new OperatorError("no job jar at " + j + " (mvn -B -DskipTests package)");
       }
-      return new Settings(messages, kills, savepoints, restartPostgres,
+      return new Settings(messages, kills, savepoints, jobManagerKills, restartPostgres,
           postgresRestartCommand != null ? postgresRestartCommand : DEFAULT_POSTGRES_RESTART,
           seed, bootstrapServers, jdbcUrl != null ? jdbcUrl : DEFAULT_JDBC_URL, jdbcUser,
           flinkRest, flinkRpcPort, embeddedPostgres, r, j,
@@ -284,7 +299,7 @@ public final class CrashTest {
    * schema B: the Flink job with the crashes. {@code savepoints}: the savepoints taken, in order.
    */
   public record Report(String topic, String schemaA, String schemaB, long linesPublished,
-      Ingest.Counts referenceCounts, int kills, boolean postgresRestarted,
+      Ingest.Counts referenceCounts, int kills, int jobManagerKills, boolean postgresRestarted,
       List<String> savepoints, List<StreamingJob> jobs, List<TableComparison> tables,
       AlertTopicCheck.Result alertTopic, double seconds) {
     /** Every table of A equals its table in B. */
@@ -432,6 +447,7 @@ public final class CrashTest {
     private final List<StreamingJob> jobs = new ArrayList<>();
     private final List<String> savepoints = new ArrayList<>();
     private int kills;
+    private int jobManagerKills;
     private boolean postgresRestarted;
     private boolean clusterStartedHere;
 
@@ -536,7 +552,7 @@ public final class CrashTest {
       // 5. Wait for the crashed job to catch up, then compare.
       awaitConsumed();
       for (StreamingJob j : jobs.subList(0, jobs.size() - 1)) {
-        log("flink job %s (stopped with a savepoint): %s", j.id(), j.stats());
+        log("flink job %s: %s", j.id(), j.stats());
       }
       String stats = SessionJobs.describeJob(flink, jobId);
       StreamingJob current = jobs.remove(jobs.size() - 1);
@@ -555,7 +571,7 @@ public final class CrashTest {
       }
       log("%s", alerts);
       return new Report(topic, schemaA, schemaB, replayed.lines(), ref.counts(),
-          kills, postgresRestarted, List.copyOf(savepoints), List.copyOf(jobs),
+          kills, jobManagerKills, postgresRestarted, List.copyOf(savepoints), List.copyOf(jobs),
           List.copyOf(tables), alerts, (System.nanoTime() - started) / 1e9);
     }
 
@@ -642,6 +658,26 @@ public final class CrashTest {
         log("savepoint %d/%d: %s", i + 1, s.savepoints(), location);
         submit(location);
       }
+      for (int i = 0; i < s.jobManagerKills(); i++) {
+        Thread.sleep(random.nextLong(maxDelayMs));
+        log("JobManager kill %d/%d: SIGKILL to the JobManager running job %s (%,d records behind"
+            + " at the last checkpoint)", i + 1, s.jobManagerKills(), jobId, lagForLog());
+        String before = SessionJobs.describeJob(flink, jobId);
+        long t0 = System.nanoTime();
+        script("restart-jobmanager");
+        jobManagerKills++;
+        StreamingJob current = jobs.remove(jobs.size() - 1);
+        jobs.add(new StreamingJob(current.id(), current.fromSavepoint(), current.restoredFrom(),
+            "gone with its JobManager (SIGKILL); before: " + before));
+        // What seawatch submit --fromCheckpoint=JOB_ID resumes from.
+        String checkpoint = SessionJobs.resolveCheckpoint(
+            s.stateDir().resolve("checkpoints"), current.id()).toString();
+        log("JobManager kill %d/%d: new JobManager up and slots free after %.0f s; resuming from"
+            + " %s", i + 1, s.jobManagerKills(), (System.nanoTime() - t0) / 1e9, checkpoint);
+        submit(checkpoint);
+        log("JobManager kill %d/%d: job %s running from the checkpoint, first checkpoint %.0f s"
+            + " after the kill", i + 1, s.jobManagerKills(), jobId, (System.nanoTime() - t0) / 1e9);
+      }
     }
 
     private void restartPostgres() throws Exception {
@@ -697,7 +733,7 @@ public final class CrashTest {
     private void awaitConsumed() throws Exception {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(s.timeoutMinutes());
       String previous = null;
-      int stable = 0;
+      long stableSince = 0;
       while (System.nanoTime() < deadline) {
         long lag;
         try {
@@ -710,13 +746,13 @@ public final class CrashTest {
         }
         String counts = counts(schemaB);
         if (lag == 0 && counts.equals(previous)) {
-          stable++;
-          if (stable >= 3) {
-            log("input consumed (lag 0) and tables of B unchanged for 3 polls: %s", counts);
+          if (System.nanoTime() - stableSince >= QUIET.toNanos()) {
+            log("input consumed (lag 0) and tables of B unchanged for %d s: %s",
+                QUIET.toSeconds(), counts);
             return;
           }
         } else {
-          stable = 0;
+          stableSince = System.nanoTime();
           log("waiting: lag %,d, B %s", lag, counts);
         }
         previous = counts;

@@ -40,7 +40,7 @@ public class CrashTestIT {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     CrashTest.Settings settings = CrashTest.Settings.builder().messages(10_000).kills(1)
-        .savepoints(1).embeddedPostgres(true).restartPostgres(true).replaySeconds(40).seed(7)
+        .savepoints(1).jobManagerKills(1).embeddedPostgres(true).restartPostgres(true).replaySeconds(40).seed(7)
         .scenarios(true).timeoutMinutes(10).bootstrapServers(KAFKA.bootstrapServers()).jar(jar)
         .flinkRest("http://127.0.0.1:" + freePort()).flinkRpcPort(freePort())
         .stateDir(Path.of("target/crashtest-flink").toAbsolutePath()).build();
@@ -66,18 +66,24 @@ public class CrashTestIT {
     assertEquals(38, events.rowsA());
     assertEquals(38, events.rowsB());
     assertEquals(1, report.kills());
+    assertEquals(1, report.jobManagerKills());
     assertTrue(report.postgresRestarted());
     assertTrue(report.referenceCounts().reconciles());
 
-    // One savepoint, and the second job started from it (as the cluster reports).
+    // One savepoint, and the second job started from it (as the cluster reports); then the
+    // JobManager died with that job, and the third started from its newest checkpoint.
     assertEquals(1, report.savepoints().size());
     List<CrashTest.StreamingJob> jobs = report.jobs();
-    assertEquals(2, jobs.size());
+    assertEquals(3, jobs.size());
     assertNull(jobs.get(0).fromSavepoint());
     String savepoint = report.savepoints().get(0);
     assertEquals(savepoint, jobs.get(1).fromSavepoint());
     assertNotNull(jobs.get(1).restoredFrom());
     assertEquals(localPath(savepoint), localPath(jobs.get(1).restoredFrom()));
+    String checkpoint = jobs.get(2).fromSavepoint();
+    assertTrue(checkpoint, localPath(checkpoint).startsWith(
+        settings.stateDir().resolve("checkpoints").resolve(jobs.get(1).id())));
+    assertEquals(localPath(checkpoint), localPath(jobs.get(2).restoredFrom()));
   }
 
   /** {@code file:/x}, {@code file:///x} and {@code /x} alike. */

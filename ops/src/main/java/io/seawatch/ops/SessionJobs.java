@@ -183,6 +183,75 @@ public final class SessionJobs {
   }
 
   /** A local savepoint must be a directory with {@code _metadata} (or that file itself). */
+  /** What {@code --fromCheckpoint} takes besides a path: the newest checkpoint of any job. */
+  public static final String LATEST = "latest";
+
+  private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
+  private static final Pattern CHECKPOINT_DIR = Pattern.compile("chk-([0-9]+)");
+
+  /**
+   * The retained checkpoint a job resumes from after its JobManager died (the session cluster
+   * has no high availability, so the job is gone and only its checkpoints are left): {@code
+   * which} is {@link #LATEST} (the newest complete checkpoint of any job under {@code
+   * checkpointsDir}), a job id (that job's newest) or a checkpoint directory. Complete means with
+   * its {@code _metadata}: the JobManager writes it when the checkpoint completes, so a directory
+   * without it is one the crash interrupted.
+   *
+   * @param checkpointsDir the cluster's {@code state.checkpoints.dir} ({@code <job id>/chk-N})
+   */
+  public static Path resolveCheckpoint(Path checkpointsDir, String which) throws IOException {
+    if (!which.equals(LATEST) && !JOB_ID.matcher(which).matches()) {
+      requireSavepoint(which);
+      return Path.of(which);
+    }
+    if (!Files.isDirectory(checkpointsDir)) {
+      throw new OperatorError("no checkpoints directory at " + checkpointsDir
+          + " (give the cluster's --stateDir)");
+    }
+    Path best = null;
+    long bestTime = Long.MIN_VALUE;
+    try (var jobs = Files.list(checkpointsDir)) {
+      for (Path job : jobs.sorted().toList()) {
+        if (!JOB_ID.matcher(job.getFileName().toString()).matches()
+            || !(which.equals(LATEST) || job.getFileName().toString().equals(which))) {
+          continue;
+        }
+        Path newest = newestComplete(job);
+        if (newest != null) {
+          long time = Files.getLastModifiedTime(newest.resolve("_metadata")).toMillis();
+          if (time > bestTime) {
+            best = newest;
+            bestTime = time;
+          }
+        }
+      }
+    }
+    if (best == null) {
+      throw new OperatorError("no complete checkpoint of "
+          + (which.equals(LATEST) ? "any job" : "job " + which) + " under " + checkpointsDir);
+    }
+    return best;
+  }
+
+  /** The job's complete checkpoint with the highest number, null if none. */
+  private static Path newestComplete(Path jobDir) throws IOException {
+    Path best = null;
+    long bestId = -1;
+    try (var dirs = Files.list(jobDir)) {
+      for (Path d : dirs.toList()) {
+        var m = CHECKPOINT_DIR.matcher(d.getFileName().toString());
+        if (m.matches() && Files.isRegularFile(d.resolve("_metadata"))) {
+          long id = Long.parseLong(m.group(1));
+          if (id > bestId) {
+            best = d;
+            bestId = id;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
   public static void requireSavepoint(String location) {
     Path path;
     try {

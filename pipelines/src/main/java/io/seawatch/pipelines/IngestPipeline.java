@@ -196,12 +196,6 @@ public final class IngestPipeline {
 
     void setMultipartTimeoutSeconds(long value);
 
-    @Description("Streaming: a fragment past its timeout still waits this long (processing time) for its partners before it becomes a dead letter (s)")
-    @Default.Long(DecodeAisSentences.DEFAULT_MULTIPART_GRACE_SECONDS)
-    long getMultipartGraceSeconds();
-
-    void setMultipartGraceSeconds(long value);
-
     @Description("How late (event time) a message may be and still update its per-minute count (min)")
     @Default.Long(CountMessagesPerMinute.DEFAULT_ALLOWED_LATENESS_MINUTES)
     long getStatsAllowedLatenessMinutes();
@@ -400,9 +394,7 @@ public final class IngestPipeline {
                 STEP_DECODE,
                 DecodeAisSentences.create()
                     .withMultipartTimeout(
-                        Duration.standardSeconds(options.getMultipartTimeoutSeconds()))
-                    .withMultipartGrace(
-                        Duration.standardSeconds(options.getMultipartGraceSeconds())));
+                        Duration.standardSeconds(options.getMultipartTimeoutSeconds())));
     int batch = options.getJdbcBatchSize();
 
     // The sinks of the high-volume outputs take the decoder's two parts separately, so that on

@@ -28,9 +28,7 @@ import org.joda.time.Duration;
  * are keyed by their input stream (Kafka partition or file) and multipart key and reassembled by
  * {@link ReassembleMultipartFn}, which pairs fragments by their position in the stream so that the
  * result does not depend on arrival order; fragments that cannot be completed within {@code
- * multipartTimeout} of event time become dead letters when the watermark passes (on unbounded
- * input after a grace of processing time, so that a watermark advance between two fragments does
- * not split them).
+ * multipartTimeout} of event time become dead letters when the watermark passes.
  *
  * <p>Each output is the {@code Flatten} of two parts: what the stateless parser decoded and what
  * the reassembly completed. {@link #parts} returns them unflattened, for consumers that should
@@ -57,46 +55,24 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
   static final String STEP_REASSEMBLE = "ReassembleMultipart";
 
   private final Duration multipartTimeout;
-  private final Duration multipartGrace;
 
-  private DecodeAisSentences(Duration multipartTimeout, Duration multipartGrace) {
+  private DecodeAisSentences(Duration multipartTimeout) {
     this.multipartTimeout = multipartTimeout;
-    this.multipartGrace = multipartGrace;
   }
 
   /** The default multipart timeout (event time), also of {@code --multipartTimeoutSeconds}. */
   public static final long DEFAULT_MULTIPART_TIMEOUT_SECONDS = 120;
 
-  /** The default multipart grace (processing time), also of {@code --multipartGraceSeconds}. */
-  public static final long DEFAULT_MULTIPART_GRACE_SECONDS = 60;
-
-  /**
-   * Decoder with the default multipart timeout, two minutes of event time, and grace, one minute
-   * of processing time.
-   */
+  /** Decoder with the default multipart timeout, two minutes of event time. */
   public static DecodeAisSentences create() {
-    return new DecodeAisSentences(Duration.standardSeconds(DEFAULT_MULTIPART_TIMEOUT_SECONDS),
-        Duration.standardSeconds(DEFAULT_MULTIPART_GRACE_SECONDS));
+    return new DecodeAisSentences(Duration.standardSeconds(DEFAULT_MULTIPART_TIMEOUT_SECONDS));
   }
 
   public DecodeAisSentences withMultipartTimeout(Duration timeout) {
     if (timeout.isShorterThan(Duration.ZERO)) {
       throw new IllegalArgumentException("multipart timeout must not be negative: " + timeout);
     }
-    return new DecodeAisSentences(timeout, multipartGrace);
-  }
-
-  /**
-   * How long (processing time) an unmatched fragment whose deadline the watermark has passed
-   * still waits for its partners when the input is unbounded ({@link ReassembleMultipartFn}): a
-   * stream pairs what a batch run pairs as long as a message's fragments are read within it of
-   * each other, restores included. Bounded input ignores it.
-   */
-  public DecodeAisSentences withMultipartGrace(Duration grace) {
-    if (grace.isShorterThan(Duration.ZERO)) {
-      throw new IllegalArgumentException("multipart grace must not be negative: " + grace);
-    }
-    return new DecodeAisSentences(multipartTimeout, grace);
+    return new DecodeAisSentences(timeout);
   }
 
   @Override
@@ -115,9 +91,7 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
             .get(FRAGMENTS)
             .apply(
                 STEP_REASSEMBLE,
-                ParDo.of(new ReassembleMultipartFn(multipartTimeout,
-                        lines.isBounded() == PCollection.IsBounded.BOUNDED
-                            ? Duration.ZERO : multipartGrace))
+                ParDo.of(new ReassembleMultipartFn(multipartTimeout))
                     .withOutputTags(
                         POSITIONS, TupleTagList.of(STATICS).and(MESSAGE_TYPES).and(DEAD_LETTERS)));
     setCoders(assembled);

@@ -42,54 +42,46 @@ import org.joda.time.Instant;
  * Pairing on arrival would then join fragments of different messages. Instead fragments wait in a
  * bag and are matched in event time: when the watermark passes time {@code F}, every fragment with
  * event time up to {@code F} has arrived, and {@link FragmentMatcher} pairs exactly those by their
- * position in the input stream (a run of fragments 1..n within {@code timeout} of each other in
- * event time is one message).
+ * position in the input stream. The decision depends only on the fragments up to {@code F}, so a
+ * batch run and a streaming run pair the same fragments and emit the same messages.
  *
- * <p>Deadline: a fragment is due at {@code event time + timeout}, in every run. At its deadline
- * every fragment that could complete its message (within {@code timeout} of it) is at or before
- * the firing time; if it is still unmatched it becomes a dead letter. A batch run decides exactly
- * there: all input is in before the watermark moves.
+ * <p>Deadline: each pending fragment carries one, {@code max(event time, W) + timeout}, where
+ * {@code W} is the input watermark when it arrived. By then every fragment that could complete its
+ * message has arrived (fragments of one message are received together), and a fragment still
+ * unmatched at its deadline becomes a dead letter. On-time data ({@code W <= event time}) and batch
+ * runs get {@code event time + timeout}. A late fragment (satellite lines come hours behind the
+ * watermark) gets the same grace counted from its arrival: with {@code event time + timeout} its
+ * timer would already be behind the watermark and fire at the next watermark advance, so a
+ * bundle boundary between the two fragments of one message decided whether they paired. Before
+ * the first watermark reaches the operator (job start, restore) {@code W} is the minimum, so late
+ * fragments read then still get only {@code event time + timeout}.
  *
- * <p>Grace (unbounded input only): in a stream the watermark can pass a deadline before every
- * fragment up to it has been read. Late data (satellite lines hours behind the watermark) is due
- * on arrival; the partner read a moment later found its fragment already dead-lettered whenever a
- * watermark advance fell between the two (another partition, a restore that starts from the
- * minimum watermark, a bundle boundary). So an unmatched due fragment is held until it has also
- * waited {@code grace} of processing time since it arrived; then it is decided with whatever has
- * arrived by then. Fragments of one message are read together (adjacent in their partition), so
- * with a grace longer than a restore a stream pairs exactly what a batch run of the same input
- * pairs, whatever the watermark did in between (DecodeAisSentencesTest). While a fragment waits
- * it holds the watermark (at most {@code grace} of wall time): its message or dead letter keeps
- * its own event time. The final watermark (end of input) decides everything at once.
+ * <p>Timer: one event-time timer per key, at the earliest pending deadline. Its output timestamp
+ * holds the watermark at the earliest pending fragment, so messages and dead letters keep their own
+ * event time. A batch run fires about one timer per key and {@code timeout} of event time that
+ * holds fragments.
  *
- * <p>Timers: one event-time timer per key at the earliest deadline not yet passed; its output
- * timestamp holds the watermark at the earliest pending fragment. While fragments wait only for
- * their grace, the event-time timer stands at the end of time (holding the watermark) and one
- * processing-time timer at the end of the earliest grace moves it back to the watermark. A
- * fragment that arrives meanwhile with a later event time than the held one is covered by that
- * wake-up (a timer set for an element may not hold the watermark before the element).
- *
- * <p>State layout: a new fragment is appended to the bag {@link #STATE_PENDING} (a cheap append)
- * with its arrival (processing time). The next firing moves the bag's fragments into <i>slots</i>
- * ({@link #STATE_SLOTS}, one list per {@link #SLOT_MILLIS} of event time) and reads only the
- * slots that hold a ready fragment; {@link #STATE_SLOT_INDEX} lists the slots with their earliest
- * event time and earliest deadline not yet passed, which is all the firing needs to find the ready
- * slots and set the next timer. Before the slots, every firing read the whole bag and wrote back
- * every fragment not ready yet (on the Flink benchmark the reassembly of 5 % of the lines took a
- * third of the TaskManager's CPU, docs/benchmarks.md "End to end"); now each fragment is written
- * about twice (ReassembleMultipartFnTest).
+ * <p>State layout: a new fragment is appended to the bag {@link #STATE_PENDING} (a cheap append).
+ * The next firing moves the bag's fragments into <i>slots</i> ({@link #STATE_SLOTS}, one list per
+ * {@link #SLOT_MILLIS} of event time) and reads only the slots that hold a ready fragment;
+ * {@link #STATE_SLOT_INDEX} lists the slots with their earliest event time and earliest deadline,
+ * which is all the firing needs to find the ready slots and set the next timer. Before the slots,
+ * every firing read the whole bag and wrote back every fragment not ready yet: with firings
+ * {@code timeout} apart and the watermark {@code maxOutOfOrderness} behind the data, each fragment
+ * was written and read about {@code 1 + maxOutOfOrderness / timeout} times (3.5 with the
+ * defaults), and on the Flink benchmark the reassembly of 5 % of the lines took a third of the
+ * TaskManager's CPU (docs/benchmarks.md, "End to end"). Now it is about twice
+ * (ReassembleMultipartFnTest).
  *
  * <p>State cleanup: when no fragment is pending the bag, slots, index and hold are cleared and no
  * timer is set, so an idle key keeps neither state nor timer.
  *
- * <p>Savepoints: Beam's Flink state serializer declares every coder compatible, so changes of
- * meaning keep the coders. The long stored beside each fragment was its deadline before the grace
- * (the watermark at arrival + timeout) and is its arrival now: a fragment restored from such a
- * savepoint has an "arrival" in the past and is decided at its deadline without grace, as before.
- * A key restored from a build before the slots has every pending fragment in {@link
- * #STATE_PENDING}: its next firing moves them into slots like any arrivals. A key restored from a
- * build before deadlines has the old bag and a hold without {@code due}; its fragments move to the
- * new bag at the key's next arrival or firing.
+ * <p>Savepoints: Beam's Flink state serializer declares every coder compatible, so the pending
+ * fragments moved to a new state id instead of changing the old bag's coder. A key restored from a
+ * build before the slots has every pending fragment in {@link #STATE_PENDING}: its next firing
+ * moves them into slots like any arrivals. A key restored from a
+ * build before deadlines has the old bag and a hold without {@code due}; its fragments keep the old
+ * deadline (event time + timeout) and move to the new bag at the key's next firing.
  */
 final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPosition> {
   private static final long serialVersionUID = 1L;
@@ -102,20 +94,16 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   static final String STATE_HOLD = "hold";
   static final String STATE_DUE = "due";
   static final String TIMER_MATCH = "match";
-  static final String TIMER_GRACE = "grace";
 
   /** Event time covered by one slot. Only the cost depends on it, not what is paired when. */
   static final long SLOT_MILLIS = 10_000;
-
-  /** The last time an event-time timer may fire (the end of the global window). */
-  private static final long END_OF_TIME = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
 
   private static final Coder<TimestampedValue<KV<RawLine, Long>>> FRAGMENT_CODER =
       TimestampedValue.TimestampedValueCoder.of(KvCoder.of(RawLineCoder.of(), VarLongCoder.of()));
 
   /**
-   * Fragments that arrived since the last firing, at their event time, each with its arrival
-   * (processing time, epoch millis). (Builds before the slots kept every pending fragment here.)
+   * Fragments that arrived since the last firing, at their event time, each with its deadline
+   * (epoch millis). (Builds before the slots kept every pending fragment here.)
    */
   @StateId(STATE_PENDING)
   private final StateSpec<BagState<TimestampedValue<KV<RawLine, Long>>>> pendingSpec =
@@ -126,10 +114,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   private final StateSpec<MapState<Long, List<TimestampedValue<KV<RawLine, Long>>>>> slotsSpec =
       StateSpecs.map(VarLongCoder.of(), ListCoder.of(FRAGMENT_CODER));
 
-  /**
-   * The slots in {@link #STATE_SLOTS}: slot -> (earliest event time, earliest deadline not yet
-   * passed, {@link Long#MAX_VALUE} when every fragment of the slot is past it).
-   */
+  /** The slots in {@link #STATE_SLOTS}: slot -> (earliest event time, earliest deadline). */
   @StateId(STATE_SLOT_INDEX)
   private final StateSpec<ValueState<SortedMap<Long, KV<Long, Long>>>> slotIndexSpec =
       StateSpecs.value(
@@ -143,28 +128,18 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   @StateId(STATE_HOLD)
   private final StateSpec<ValueState<Long>> holdSpec = StateSpecs.value(VarLongCoder.of());
 
-  /** Firing time of the pending event-time timer, epoch millis. */
+  /** Firing time of the pending timer (the earliest pending deadline), epoch millis. */
   @StateId(STATE_DUE)
   private final StateSpec<ValueState<Long>> dueSpec = StateSpecs.value(VarLongCoder.of());
 
   @TimerId(TIMER_MATCH)
   private final TimerSpec matchSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-  @TimerId(TIMER_GRACE)
-  private final TimerSpec graceSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
-
   private final Duration timeout;
-  private final Duration grace;
   private final MessageEmitter emitter = new MessageEmitter();
 
-  /**
-   * @param grace processing time a due, unmatched fragment still waits for its partners;
-   *     {@link Duration#ZERO} for bounded input, where everything has arrived before any timer
-   *     fires
-   */
-  ReassembleMultipartFn(Duration timeout, Duration grace) {
+  ReassembleMultipartFn(Duration timeout) {
     this.timeout = timeout;
-    this.grace = grace;
   }
 
   @ProcessElement
@@ -175,50 +150,29 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       @StateId(STATE_LEGACY_FRAGMENTS) BagState<TimestampedValue<RawLine>> legacy,
       @StateId(STATE_HOLD) ValueState<Long> hold,
       @StateId(STATE_DUE) ValueState<Long> due,
-      @TimerId(TIMER_MATCH) Timer match,
-      @TimerId(TIMER_GRACE) Timer wake) {
+      @TimerId(TIMER_MATCH) Timer match) {
     long ts = timestamp.getMillis();
-    long arrival = wake.getCurrentRelativeTime().getMillis();
-    bag.add(TimestampedValue.of(KV.of(element.getValue(), arrival), timestamp));
-    long deadline = deadlineOf(ts);
+    // For an event-time timer this is the input watermark.
+    long watermark = match.getCurrentRelativeTime().getMillis();
+    // Capped at the end of the global window: a timer may not fire after it.
+    long deadline = Math.min(Math.max(ts, watermark) + timeout.getMillis(),
+        GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+    bag.add(TimestampedValue.of(KV.of(element.getValue(), deadline), timestamp));
     Long held = hold.read();
-    Long pending = held == null ? null : due.read();
-    if (held != null && pending == null) {
-      // A timer set by a build before deadlines: its fragments join the new bag before due is
-      // written, as the firing reads the old bag only while due is unset.
-      pending = held + timeout.getMillis();
-      migrate(legacy, bag);
-      due.write(pending);
-    }
-    // A timer set for this element may only hold the watermark at or after it, so the timer
-    // moves only when this fragment is the earliest. Otherwise the pending timer is not later
-    // than this deadline (it is the earliest deadline not yet passed, and this one is not
-    // earlier than the held fragment's), or it waits at the end of time for a grace wake-up that
-    // sets it to the watermark, before this deadline passes or at once if it has.
+    // A timer may only hold the watermark at or after the current element, so it is moved only
+    // when this fragment is the earliest. Otherwise the earliest fragment arrived at the same or an
+    // earlier watermark, so its deadline, and the pending timer, is not later than this one's.
     if (held == null || ts < held) {
+      Long pending = held == null ? null : due.read();
+      if (held != null && pending == null) {
+        // A timer set by a build before deadlines: its fragments join the new bag before due is
+        // written, as the firing reads the old bag only while due is unset.
+        pending = held + timeout.getMillis();
+        migrate(legacy, bag);
+      }
       long fire = pending == null ? deadline : Math.min(pending, deadline);
       match.withOutputTimestamp(timestamp).set(new Instant(fire));
       hold.write(ts);
-      due.write(fire);
-    }
-  }
-
-  /** The end of a grace: the event-time timer fires at the next watermark and decides. */
-  @OnTimer(TIMER_GRACE)
-  public void onGrace(
-      OnTimerContext context,
-      @StateId(STATE_HOLD) ValueState<Long> hold,
-      @StateId(STATE_DUE) ValueState<Long> due,
-      @TimerId(TIMER_MATCH) Timer match) {
-    Long held = hold.read();
-    Long pending = due.read();
-    // An earlier fragment arrived since: it moved the event-time timer below this timer's hold.
-    if (held == null || pending == null || held < context.timestamp().getMillis()) {
-      return;
-    }
-    long fire = Math.max(match.getCurrentRelativeTime().getMillis(), held);
-    if (fire < pending) {
-      match.withOutputTimestamp(new Instant(held)).set(new Instant(fire));
       due.write(fire);
     }
   }
@@ -233,12 +187,8 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       @StateId(STATE_HOLD) ValueState<Long> hold,
       @StateId(STATE_DUE) ValueState<Long> due,
       @TimerId(TIMER_MATCH) Timer match,
-      @TimerId(TIMER_GRACE) Timer wake,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
-    long clock = wake.getCurrentRelativeTime().getMillis();
-    // The end of the input: nothing more can arrive, so no fragment waits for a grace.
-    boolean end = now >= END_OF_TIME;
     // Arrivals since the last firing, by slot.
     TreeMap<Long, List<TimestampedValue<KV<RawLine, Long>>>> touched = new TreeMap<>();
     for (TimestampedValue<KV<RawLine, Long>> tv : bag.read()) {
@@ -246,7 +196,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     }
     if (due.read() == null) { // state of a build before deadlines (see class comment)
       for (TimestampedValue<RawLine> tv : legacy.read()) {
-        TimestampedValue<KV<RawLine, Long>> f = arrivedLongAgo(tv);
+        TimestampedValue<KV<RawLine, Long>> f = withOldDeadline(tv);
         touched.computeIfAbsent(slotOf(f), k -> new ArrayList<>()).add(f);
       }
       legacy.clear();
@@ -282,7 +232,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
           continue;
         }
         RawLine raw = tv.getValue().getKey();
-        FragmentMatcher.Fragment f = toFragment(raw, tv.getTimestamp().getMillis());
+        FragmentMatcher.Fragment f = toFragment(raw);
         if (f == null) {
           // It parsed upstream; failing now would be a decoder bug, never a reason to lose a line.
           emitter.deadLetter(out, raw, DeadLetter.Stage.MULTIPART,
@@ -294,7 +244,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       }
     }
 
-    FragmentMatcher.Result result = FragmentMatcher.match(ready, timeout.getMillis());
+    FragmentMatcher.Result result = FragmentMatcher.match(ready);
     for (List<FragmentMatcher.Fragment> message : result.complete()) {
       List<NmeaSentence> sentences = new ArrayList<>(message.size());
       List<RawLine> raws = new ArrayList<>(message.size());
@@ -307,20 +257,14 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       }
       emitter.emit(out, sentences, raws, eventTime, true);
     }
-    long wakeAt = Long.MAX_VALUE;
     for (FragmentMatcher.Fragment f : result.pending()) {
       TimestampedValue<KV<RawLine, Long>> tv = byFragment.get(f);
-      long ts = tv.getTimestamp().getMillis();
-      long graceEnd = graceEnd(tv);
-      if (deadlineOf(ts) <= now && (end || graceEnd <= clock)) {
+      if (tv.getValue().getValue() <= now) {
         emitter.deadLetter(out, tv.getValue().getKey(), DeadLetter.Stage.MULTIPART,
-            orphanReason(f), ts);
-        continue;
+            orphanReason(f), tv.getTimestamp().getMillis());
+      } else {
+        keep.get(slotOf(tv)).add(tv);
       }
-      if (deadlineOf(ts) <= now) {
-        wakeAt = Math.min(wakeAt, graceEnd);
-      }
-      keep.get(slotOf(tv)).add(tv);
     }
 
     // Write back the touched slots only.
@@ -335,11 +279,8 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       long earliest = Long.MAX_VALUE;
       long deadline = Long.MAX_VALUE;
       for (TimestampedValue<KV<RawLine, Long>> tv : kept) {
-        long ts = tv.getTimestamp().getMillis();
-        earliest = Math.min(earliest, ts);
-        if (deadlineOf(ts) > now) {
-          deadline = Math.min(deadline, deadlineOf(ts));
-        }
+        earliest = Math.min(earliest, tv.getTimestamp().getMillis());
+        deadline = Math.min(deadline, tv.getValue().getValue());
       }
       slots.put(e.getKey(), kept);
       index.put(e.getKey(), KV.of(earliest, deadline));
@@ -351,7 +292,6 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       slotIndex.clear();
       hold.clear();
       due.clear();
-      wake.clear();
       return;
     }
     slotIndex.write(index);
@@ -361,28 +301,10 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       earliest = Math.min(earliest, v.getKey());
       fire = Math.min(fire, v.getValue());
     }
-    // Only graces left: the timer waits at the end of time, holding the watermark, until the
-    // grace timer moves it.
-    fire = Math.min(fire, END_OF_TIME);
-    // Kept fragments are not earlier than the firing timer's hold, so these holds are allowed.
-    Instant holdAt = new Instant(earliest);
-    match.withOutputTimestamp(holdAt).set(new Instant(fire));
-    if (wakeAt == Long.MAX_VALUE) {
-      wake.clear();
-    } else {
-      wake.withOutputTimestamp(holdAt).set(new Instant(wakeAt));
-    }
+    // Kept fragments are not earlier than the firing timer's hold, so this hold is allowed.
+    match.withOutputTimestamp(new Instant(earliest)).set(new Instant(fire));
     hold.write(earliest);
     due.write(fire);
-  }
-
-  /** When a fragment's deadline passes: its event time + timeout, at most the end of time. */
-  private long deadlineOf(long eventTime) {
-    return Math.min(eventTime + timeout.getMillis(), END_OF_TIME);
-  }
-
-  private long graceEnd(TimestampedValue<KV<RawLine, Long>> tv) {
-    return tv.getValue().getValue() + grace.getMillis();
   }
 
   private static long slotOf(TimestampedValue<?> tv) {
@@ -391,13 +313,14 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
 
   private void migrate(BagState<TimestampedValue<RawLine>> legacy,
       BagState<TimestampedValue<KV<RawLine, Long>>> bag) {
-    legacy.read().forEach(tv -> bag.add(arrivedLongAgo(tv)));
+    legacy.read().forEach(tv -> bag.add(withOldDeadline(tv)));
     legacy.clear();
   }
 
-  /** A fragment of an old savepoint: its grace has passed, so it is decided at its deadline. */
-  private static TimestampedValue<KV<RawLine, Long>> arrivedLongAgo(TimestampedValue<RawLine> tv) {
-    return TimestampedValue.of(KV.of(tv.getValue(), 0L), tv.getTimestamp());
+  private TimestampedValue<KV<RawLine, Long>> withOldDeadline(TimestampedValue<RawLine> tv) {
+    return TimestampedValue.of(
+        KV.of(tv.getValue(), tv.getTimestamp().getMillis() + timeout.getMillis()),
+        tv.getTimestamp());
   }
 
   private String orphanReason(FragmentMatcher.Fragment f) {
@@ -406,13 +329,11 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
         + timeout.getStandardSeconds() + " s";
   }
 
-  private static FragmentMatcher.Fragment toFragment(RawLine raw, long eventTime) {
+  private static FragmentMatcher.Fragment toFragment(RawLine raw) {
     try {
-      return new FragmentMatcher.Fragment(
-          raw.origin().offset(), NmeaSentence.parse(raw.line()), eventTime);
+      return new FragmentMatcher.Fragment(raw.origin().offset(), NmeaSentence.parse(raw.line()));
     } catch (AisException e) {
       return null;
     }
   }
 }
-

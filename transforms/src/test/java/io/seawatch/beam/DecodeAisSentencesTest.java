@@ -222,8 +222,10 @@ public class DecodeAisSentencesTest {
 
   /**
    * Satellite fragments hours behind the watermark, with a watermark advance between the two (a
-   * bundle boundary on Flink). The first is due on arrival; it waits its grace, so the pair
-   * decodes as in a batch run.
+   * bundle boundary on Flink). A late fragment gets the same grace as an on-time one, counted
+   * from the watermark at its arrival, so the pair decodes as in a batch run. Before, the timer
+   * (event time + timeout) was already behind the watermark and dead-lettered fragment 1 at the
+   * advance, before fragment 2 arrived.
    */
   @Test
   public void lateFragmentsSplitByAWatermarkAdvanceStillPair() {
@@ -240,60 +242,13 @@ public class DecodeAisSentencesTest {
   }
 
   /**
-   * A watermark jump of three hours between two late fragments (another partition moved it, or
-   * a bundle boundary fell between them): the first is due at once but waits its grace, and the
-   * pair decodes as in a batch run. Before the grace its deadline was the watermark at arrival +
-   * 120 s, which the jump passed: both fragments became dead letters (issue 12).
+   * A late fragment whose partner comes only after the watermark passed its arrival watermark
+   * plus the timeout is a dead letter; the partner, alone then, becomes one too.
    */
   @Test
-  public void lateFragmentsSplitByAWatermarkJumpPairAsInABatchRun() {
+  public void lateOrphanBecomesDeadLetterOnceWatermarkPassesArrivalPlusTimeout() {
     List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
-    PCollectionTuple out = decode(lateFragments(a, LATE_W + Duration.standardHours(3).getMillis()));
-
-    PAssert.that(out.get(DecodeAisSentences.STATICS)).containsInAnyOrder(STATIC_A);
-    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
-    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5);
-    p.run();
-  }
-
-  /**
-   * A restore: the operator sees fragment 1 before any watermark (it starts at the minimum), then
-   * the watermark jumps hours past it before fragment 2 is read. With a deadline counted from the
-   * arrival watermark, fragment 1 was due at its event time + 120 s and dead-lettered by the
-   * jump; with the grace the pair decodes.
-   */
-  @Test
-  public void fragmentsSplitByTheFirstWatermarkAfterARestorePair() {
-    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
-    TestStream<RawLine> stream = TestStream.create(RawLineCoder.of())
-        .addElements(TimestampedValue.of(line(1, tagged("sat1", T0, a.get(0))), new Instant(T0)))
-        .advanceWatermarkTo(new Instant(LATE_W))
-        .addElements(TimestampedValue.of(line(2, tagged("sat1", T0, a.get(1))), new Instant(T0)))
-        .advanceWatermarkToInfinity();
-    PCollectionTuple out = decode(stream);
-
-    PAssert.that(out.get(DecodeAisSentences.STATICS)).containsInAnyOrder(STATIC_A);
-    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
-    p.run();
-  }
-
-  /**
-   * A late fragment whose partner comes only after its grace (processing time) has ended and the
-   * watermark has moved is a dead letter; the partner, alone then, becomes one too.
-   */
-  @Test
-  public void aPartnerReadAfterTheGraceFindsItsFragmentDeadLettered() {
-    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
-    TestStream<RawLine> stream = TestStream.create(RawLineCoder.of())
-        .advanceWatermarkTo(new Instant(LATE_W))
-        .addElements(TimestampedValue.of(line(1, tagged("sat1", T0, a.get(0))), new Instant(T0)))
-        .advanceWatermarkTo(new Instant(LATE_W + 1000))
-        .advanceProcessingTime(Duration.standardSeconds(
-            DecodeAisSentences.DEFAULT_MULTIPART_GRACE_SECONDS + 1))
-        .advanceWatermarkTo(new Instant(LATE_W + 2000))
-        .addElements(TimestampedValue.of(line(2, tagged("sat1", T0, a.get(1))), new Instant(T0)))
-        .advanceWatermarkToInfinity();
-    PCollectionTuple out = decode(stream);
+    PCollectionTuple out = decode(lateFragments(a, LATE_W + 121_000));
 
     String reason = " of 2 without its other fragments within 120 s";
     PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS))
@@ -310,58 +265,46 @@ public class DecodeAisSentencesTest {
   }
 
   /**
-   * On-time message B's fragments straddle a watermark advance past B's deadline, with a late
-   * message A read in between: both pair, as in a batch run of the same lines (the batch twin
-   * below). Before the grace, B's fragment 1 was dead-lettered at the advance and fragment 2 after.
+   * The key's timer is the earliest pending deadline, not the deadline of the earliest fragment:
+   * an on-time fragment 1 of message B is due 120 s after its time even though a late fragment of
+   * message A (earlier event time, later deadline) arrived after it. B's fragment 2 comes after
+   * that, so B's parts are dead letters, while A pairs within the grace of its arrival.
    */
   @Test
-  public void onTimeFragmentsStraddlingTheirDeadlinePairAsInABatchRun() {
-    PCollectionTuple out = decode(straddling());
-    PAssert.that(out.get(DecodeAisSentences.STATICS)).containsInAnyOrder(STATIC_A, staticB());
-    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
-    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5, 5);
-    p.run();
-  }
-
-  /** The lines of the test above as a bounded input: the same two messages. */
-  @Test
-  public void onTimeFragmentsStraddlingTheirDeadlineInABatchRun() {
-    List<TimestampedValue<RawLine>> lines = new ArrayList<>();
-    for (TestStream.Event<RawLine> e : straddling().getEvents()) {
-      if (e instanceof TestStream.ElementEvent<RawLine> elements) {
-        elements.getElements().forEach(lines::add);
-      }
-    }
-    PCollectionTuple out = p.apply(Create.timestamped(lines).withCoder(RawLineCoder.of()))
-        .apply(DecodeAisSentences.create());
-    PAssert.that(out.get(DecodeAisSentences.STATICS)).containsInAnyOrder(STATIC_A, staticB());
-    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
-    p.run();
-  }
-
-  private static final VesselStatic STATIC_A = new VesselStatic(244123456, T0, 5, 9134270, "PDAB",
-      "NORTH STAR", 70, 120, 30, 10, 12, 9.5, "ROTTERDAM", "06-02T14:30Z");
-
-  private static VesselStatic staticB() {
-    return new VesselStatic(244654321, LATE_W + 6000, 5, null, "PDXY", "SOUTH WIND", 80, 200, 40,
-        16, 16, null, null, null);
-  }
-
-  private static TestStream<RawLine> straddling() {
+  public void onTimeFragmentKeepsItsDeadlineWhenALateEarlierFragmentArrives() {
     List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
     List<String> b = fragments(VOYAGE_B.encode(), 3, 'B');
     long b1 = LATE_W + 5000;
     long b2 = LATE_W + 6000;
-    return TestStream.create(RawLineCoder.of())
-        .advanceWatermarkTo(new Instant(LATE_W))
-        .addElements(TimestampedValue.of(line(1, tagged("sat1", b1, b.get(0))), new Instant(b1)))
-        .advanceWatermarkTo(new Instant(LATE_W + 60_000))
-        .addElements(TimestampedValue.of(line(3, tagged("sat1", T0, a.get(0))), new Instant(T0)))
-        .advanceWatermarkTo(new Instant(LATE_W + 150_000))
-        .addElements(
-            TimestampedValue.of(line(2, tagged("sat1", b2, b.get(1))), new Instant(b2)),
-            TimestampedValue.of(line(4, tagged("sat1", T0, a.get(1))), new Instant(T0)))
-        .advanceWatermarkToInfinity();
+    TestStream<RawLine> stream =
+        TestStream.create(RawLineCoder.of())
+            .advanceWatermarkTo(new Instant(LATE_W))
+            .addElements(TimestampedValue.of(line(1, tagged("sat1", b1, b.get(0))), new Instant(b1)))
+            .advanceWatermarkTo(new Instant(LATE_W + 60_000))
+            .addElements(TimestampedValue.of(line(3, tagged("sat1", T0, a.get(0))), new Instant(T0)))
+            .advanceWatermarkTo(new Instant(LATE_W + 150_000))
+            .addElements(
+                TimestampedValue.of(line(2, tagged("sat1", b2, b.get(1))), new Instant(b2)),
+                TimestampedValue.of(line(4, tagged("sat1", T0, a.get(1))), new Instant(T0)))
+            .advanceWatermarkToInfinity();
+
+    PCollectionTuple out = decode(stream);
+
+    String reason = " of 2 without its other fragments within 120 s";
+    PAssert.that(out.get(DecodeAisSentences.STATICS))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"));
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS))
+        .containsInAnyOrder(
+            new DeadLetter(tagged("sat1", b1, b.get(0)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 1" + reason,
+                Origin.kafka("ais.nmea", 0, 1), b1),
+            new DeadLetter(tagged("sat1", b2, b.get(1)), DeadLetter.Stage.MULTIPART,
+                "incomplete multipart message: fragment 2" + reason,
+                Origin.kafka("ais.nmea", 0, 2), b2));
+    PAssert.that(out.get(DecodeAisSentences.MESSAGE_TYPES)).containsInAnyOrder(5);
+    p.run();
   }
 
   @Test

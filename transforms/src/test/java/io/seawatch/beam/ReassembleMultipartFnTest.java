@@ -49,13 +49,7 @@ public class ReassembleMultipartFnTest {
   private static final long TIMEOUT = 120_000;
   private static final long LATE_W = T0 + Duration.standardHours(3).getMillis();
 
-  private static final long GRACE = 60_000;
-  /** Processing time of the tests with a grace. */
-  private static final long P0 = 1_800_000_000_000L;
-
-  /** As for bounded input: no grace. */
-  private ReassembleMultipartFn fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT),
-      Duration.ZERO);
+  private final ReassembleMultipartFn fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT));
   private final FakeBag<TimestampedValue<KV<RawLine, Long>>> bag = new FakeBag<>();
   private final FakeBag<TimestampedValue<RawLine>> legacy = new FakeBag<>();
   private final FakeSlots slots = new FakeSlots();
@@ -63,12 +57,6 @@ public class ReassembleMultipartFnTest {
   private final FakeValue<Long> hold = new FakeValue<>();
   private final FakeValue<Long> due = new FakeValue<>();
   private final FakeTimer timer = new FakeTimer();
-  /** The processing-time timer; its current time is the processing time. */
-  private final FakeTimer clock = new FakeTimer();
-
-  {
-    clock.watermark = P0;
-  }
   private final FakeOut out = new FakeOut();
 
   private static final List<String> VOYAGE = fragments(new StaticVoyageData(0, 244123456, 0,
@@ -98,9 +86,9 @@ public class ReassembleMultipartFnTest {
 
     timer.watermark = LATE_W;
     fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
+        timer);
     assertNull("not the earliest: the old timer stays", timer.target);
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
 
     assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
     assertEquals(List.of(), legacy.items);
@@ -117,16 +105,15 @@ public class ReassembleMultipartFnTest {
 
     timer.watermark = T0 - 10_000;
     fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
+        timer);
     assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target);
     assertEquals(Long.valueOf(T0), timer.output);
     assertEquals(Long.valueOf(T0 + TIMEOUT), due.read());
     assertEquals(List.of(), legacy.items);
-    // Arrivals: the new fragment's processing time, the old one's long ago (no grace for it).
-    assertEquals(List.of(clock.watermark, 0L),
+    assertEquals(List.of(T0 + TIMEOUT, T0 + 1000 + TIMEOUT),
         bag.items.stream().map(tv -> tv.getValue().getValue()).toList());
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + (T0 + 1000)), out.typesAndDeadLetters());
     assertNull(hold.read());
   }
@@ -137,7 +124,7 @@ public class ReassembleMultipartFnTest {
     legacy.add(TimestampedValue.of(line(1, T0, VOYAGE.get(0)), new Instant(T0)));
     hold.write(T0);
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
 
     assertEquals(List.of("deadLetters ais.nmea/0/1 @" + T0), out.typesAndDeadLetters());
     assertNull(hold.read());
@@ -155,14 +142,14 @@ public class ReassembleMultipartFnTest {
     long later = T0 + 300_000; // 30 slots after T0
     timer.watermark = T0 - 10_000;
     fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
+        timer);
     fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
+        timer);
     fn.process(KV.of("k", line(3, later, other.get(0))), new Instant(later), bag, legacy, hold,
-        due, timer, clock);
+        due, timer);
     assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target);
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
     long laterSlot = Math.floorDiv(later, ReassembleMultipartFn.SLOT_MILLIS);
     assertEquals(List.of(), slots.reads);
@@ -177,8 +164,8 @@ public class ReassembleMultipartFnTest {
     // The partner arrives; the next firing reads the slot and pairs the two.
     timer.watermark = later - 10_000;
     fn.process(KV.of("k", line(4, later, other.get(1))), new Instant(later), bag, legacy, hold,
-        due, timer, clock);
-    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+        due, timer);
+    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + T0, "messageTypes 5 @" + later),
         out.typesAndDeadLetters());
     assertEquals(List.of(laterSlot), slots.reads);
@@ -206,7 +193,7 @@ public class ReassembleMultipartFnTest {
       fireDueTimers();
       for (int part = 0; part < 2; part++) {
         fn.process(KV.of("k", line(2L * i + part, ts, VOYAGE.get(part))), new Instant(ts), bag,
-            legacy, hold, due, timer, clock);
+            legacy, hold, due, timer);
       }
     }
     timer.watermark = Long.MAX_VALUE / 2;
@@ -228,89 +215,11 @@ public class ReassembleMultipartFnTest {
     assertNull(due.read());
   }
 
-  private static final long END = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
-
-  /**
-   * Satellite fragments hours behind the watermark, read 30 s apart with a watermark advance
-   * between (a restore, another partition): fragment 1 is due at once but waits its grace, and
-   * the pair decodes as in a batch run. Meanwhile the key's event-time timer stands at the end of
-   * time holding the watermark at the fragment, and the grace timer brings it back.
-   */
-  @Test
-  public void aDueFragmentWaitsItsGraceForItsPartner() {
-    fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT), Duration.millis(GRACE));
-    clock.watermark = P0;
-    timer.watermark = LATE_W;
-    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
-    assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target); // behind the watermark: fires next
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    assertEquals(List.of(), out.typesAndDeadLetters());
-    assertEquals(Long.valueOf(END), timer.target);
-    assertEquals(Long.valueOf(T0), timer.output);
-    assertEquals(Long.valueOf(P0 + GRACE), clock.target);
-    assertEquals(Long.valueOf(T0), clock.output);
-
-    timer.watermark = LATE_W + 3_600_000; // an hour of watermark passes before fragment 2
-    clock.watermark = P0 + 30_000;
-    fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
-    assertEquals("not earlier than the held fragment: the grace timer covers it",
-        Long.valueOf(END), timer.target);
-
-    clock.watermark = P0 + GRACE;
-    fn.onGrace(context(P0 + GRACE), hold, due, timer);
-    assertEquals(Long.valueOf(LATE_W + 3_600_000), timer.target);
-    assertEquals(Long.valueOf(T0), timer.output);
-    fn.onMatch(context(timer.target), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
-    assertNull(clock.target);
-    assertNull(hold.read());
-    assertNull(due.read());
-    assertEquals(0, slots.items.size());
-  }
-
-  /** A due fragment whose partner has not come when its grace ends is a dead letter then. */
-  @Test
-  public void anOrphanIsADeadLetterWhenItsGraceEnds() {
-    fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT), Duration.millis(GRACE));
-    clock.watermark = P0;
-    timer.watermark = LATE_W;
-    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    clock.watermark = P0 + GRACE - 1;
-    fn.onMatch(context(LATE_W), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    assertEquals("1 ms of grace left", List.of(), out.typesAndDeadLetters());
-
-    clock.watermark = P0 + GRACE;
-    fn.onGrace(context(P0 + GRACE), hold, due, timer);
-    fn.onMatch(context(timer.target), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    assertEquals(List.of("deadLetters ais.nmea/0/1 @" + T0), out.typesAndDeadLetters());
-    assertNull(clock.target);
-    assertNull(hold.read());
-    assertNull(due.read());
-  }
-
-  /** The end of the input decides a waiting fragment without waiting for its grace. */
-  @Test
-  public void theEndOfTheInputEndsEveryGrace() {
-    fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT), Duration.millis(GRACE));
-    clock.watermark = P0;
-    timer.watermark = LATE_W;
-    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
-        timer, clock);
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    fn.onMatch(context(END), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
-    assertEquals(List.of("deadLetters ais.nmea/0/1 @" + T0), out.typesAndDeadLetters());
-    assertNull(hold.read());
-  }
-
   private void fireDueTimers() {
     while (timer.target != null && timer.target <= timer.watermark) {
       long fire = timer.target;
       timer.target = null;
-      fn.onMatch(context(fire), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+      fn.onMatch(context(fire), bag, slots, slotIndex, legacy, hold, due, timer, out);
     }
   }
 
@@ -325,13 +234,13 @@ public class ReassembleMultipartFnTest {
     hold.write(T0);
     due.write(T0 + TIMEOUT);
 
-    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
     assertEquals(List.of(), bag.items);
     assertEquals(1, slots.items.size());
     assertEquals(Long.valueOf(later), hold.read());
 
-    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, clock, out);
+    fn.onMatch(context(later + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
     assertEquals(List.of("messageTypes 5 @" + T0, "deadLetters ais.nmea/0/3 @" + later),
         out.typesAndDeadLetters());
     assertEquals(0, slots.items.size());
