@@ -19,31 +19,22 @@ public class AisTimestampPolicyTest {
   private static final long MIN = 60_000L;
   private static final long T0 = 1_717_200_000_000L; // 2024-06-01T00:00:00Z
 
-  private static final TimestampPolicy.PartitionContext BACKLOG =
-      new TimestampPolicy.PartitionContext() {
-        @Override
-        public long getMessageBacklog() {
-          return 100;
-        }
+  private static final TimestampPolicy.PartitionContext BACKLOG = context(100);
+  private static final TimestampPolicy.PartitionContext CAUGHT_UP = context(0);
 
-        @Override
-        public Instant getBacklogCheckTime() {
-          return Instant.now();
-        }
-      };
+  private static TimestampPolicy.PartitionContext context(long backlog) {
+    return new TimestampPolicy.PartitionContext() {
+      @Override
+      public long getMessageBacklog() {
+        return backlog;
+      }
 
-  private static final TimestampPolicy.PartitionContext CAUGHT_UP =
-      new TimestampPolicy.PartitionContext() {
-        @Override
-        public long getMessageBacklog() {
-          return 0;
-        }
-
-        @Override
-        public Instant getBacklogCheckTime() {
-          return Instant.now();
-        }
-      };
+      @Override
+      public Instant getBacklogCheckTime() {
+        return Instant.now();
+      }
+    };
+  }
 
   private static KafkaRecord<byte[], String> line(long eventTime) {
     return new KafkaRecord<>(
