@@ -91,7 +91,8 @@ public final class DecodeAisSentences extends PTransform<PCollection<RawLine>, P
             .get(FRAGMENTS)
             .apply(
                 STEP_REASSEMBLE,
-                ParDo.of(new ReassembleMultipartFn(multipartTimeout))
+                ParDo.of(new ReassembleMultipartFn(multipartTimeout,
+                        lines.isBounded() == PCollection.IsBounded.UNBOUNDED))
                     .withOutputTags(
                         POSITIONS, TupleTagList.of(STATICS).and(MESSAGE_TYPES).and(DEAD_LETTERS)));
     setCoders(assembled);

@@ -28,6 +28,7 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -53,8 +54,12 @@ import org.joda.time.Instant;
  * watermark) gets the same grace counted from its arrival: with {@code event time + timeout} its
  * timer would already be behind the watermark and fire at the next watermark advance, so a
  * bundle boundary between the two fragments of one message decided whether they paired. Before
- * the first watermark reaches the operator (job start, restore) {@code W} is the minimum, so late
- * fragments read then still get only {@code event time + timeout}.
+ * the first watermark reaches the operator (job start, restore) {@code W} is unknown: on unbounded
+ * input such a fragment's deadline is set at the key's first firing, to the input watermark then
+ * + timeout (its timer waits at {@code event time + timeout} for that first watermark). With
+ * {@code event time + timeout} the first watermark after a restore, hours past late fragments,
+ * dead-lettered each one whose partner was read after it (issue 12). A batch run has no watermark
+ * until the end and keeps {@code event time + timeout}.
  *
  * <p>Timer: one event-time timer per key, at the earliest pending deadline. Its output timestamp
  * holds the watermark at the earliest pending fragment, so messages and dead letters keep their own
@@ -98,6 +103,9 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   /** Event time covered by one slot. Only the cost depends on it, not what is paired when. */
   static final long SLOT_MILLIS = 10_000;
 
+  /** The deadline of a fragment read before the first watermark, set at the next firing. */
+  static final long UNKNOWN_DEADLINE = Long.MIN_VALUE;
+
   private static final Coder<TimestampedValue<KV<RawLine, Long>>> FRAGMENT_CODER =
       TimestampedValue.TimestampedValueCoder.of(KvCoder.of(RawLineCoder.of(), VarLongCoder.of()));
 
@@ -136,10 +144,16 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
   private final TimerSpec matchSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   private final Duration timeout;
+  private final boolean unbounded;
   private final MessageEmitter emitter = new MessageEmitter();
 
-  ReassembleMultipartFn(Duration timeout) {
+  /**
+   * @param unbounded whether the input is a stream: only there can a watermark arrive after the
+   *     first fragments (a batch run's comes at the end)
+   */
+  ReassembleMultipartFn(Duration timeout, boolean unbounded) {
     this.timeout = timeout;
+    this.unbounded = unbounded;
   }
 
   @ProcessElement
@@ -157,7 +171,10 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     // Capped at the end of the global window: a timer may not fire after it.
     long deadline = Math.min(Math.max(ts, watermark) + timeout.getMillis(),
         GlobalWindow.INSTANCE.maxTimestamp().getMillis());
-    bag.add(TimestampedValue.of(KV.of(element.getValue(), deadline), timestamp));
+    boolean beforeFirstWatermark =
+        unbounded && watermark <= BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
+    bag.add(TimestampedValue.of(
+        KV.of(element.getValue(), beforeFirstWatermark ? UNKNOWN_DEADLINE : deadline), timestamp));
     Long held = hold.read();
     // A timer may only hold the watermark at or after the current element, so it is moved only
     // when this fragment is the earliest. Otherwise the earliest fragment arrived at the same or an
@@ -189,9 +206,16 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
       @TimerId(TIMER_MATCH) Timer match,
       MultiOutputReceiver out) {
     long now = context.fireTimestamp().getMillis();
-    // Arrivals since the last firing, by slot.
+    // Arrivals since the last firing, by slot; those read before the first watermark get their
+    // deadline from the watermark now (see the class comment).
+    long watermark = match.getCurrentRelativeTime().getMillis();
     TreeMap<Long, List<TimestampedValue<KV<RawLine, Long>>>> touched = new TreeMap<>();
     for (TimestampedValue<KV<RawLine, Long>> tv : bag.read()) {
+      if (tv.getValue().getValue() == UNKNOWN_DEADLINE) {
+        long deadline = Math.min(Math.max(Math.max(watermark, now), tv.getTimestamp().getMillis())
+            + timeout.getMillis(), GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+        tv = TimestampedValue.of(KV.of(tv.getValue().getKey(), deadline), tv.getTimestamp());
+      }
       touched.computeIfAbsent(slotOf(tv), k -> new ArrayList<>()).add(tv);
     }
     if (due.read() == null) { // state of a build before deadlines (see class comment)

@@ -242,6 +242,30 @@ public class DecodeAisSentencesTest {
   }
 
   /**
+   * A restore (or the job's start): the operator sees fragment 1 before any watermark, then the
+   * watermark jumps hours past it before fragment 2 is read. Fragment 1's deadline comes from that
+   * first watermark, so the pair decodes as in a batch run; with event time + 120 s the jump
+   * dead-lettered both (issue 12: pairs split "right after restores").
+   */
+  @Test
+  public void fragmentsSplitByTheFirstWatermarkAfterARestorePair() {
+    List<String> a = fragments(VOYAGE_A.encode(), 3, 'B');
+    TestStream<RawLine> stream = TestStream.create(RawLineCoder.of())
+        .addElements(TimestampedValue.of(line(1, tagged("sat1", T0, a.get(0))), new Instant(T0)))
+        .advanceWatermarkTo(new Instant(LATE_W))
+        .addElements(TimestampedValue.of(line(2, tagged("sat1", T0, a.get(1))), new Instant(T0)))
+        .advanceWatermarkToInfinity();
+    PCollectionTuple out = decode(stream);
+
+    PAssert.that(out.get(DecodeAisSentences.STATICS))
+        .containsInAnyOrder(
+            new VesselStatic(244123456, T0, 5, 9134270, "PDAB", "NORTH STAR", 70, 120, 30, 10, 12,
+                9.5, "ROTTERDAM", "06-02T14:30Z"));
+    PAssert.that(out.get(DecodeAisSentences.DEAD_LETTERS)).empty();
+    p.run();
+  }
+
+  /**
    * A late fragment whose partner comes only after the watermark passed its arrival watermark
    * plus the timeout is a dead letter; the partner, alone then, becomes one too.
    */

@@ -49,7 +49,8 @@ public class ReassembleMultipartFnTest {
   private static final long TIMEOUT = 120_000;
   private static final long LATE_W = T0 + Duration.standardHours(3).getMillis();
 
-  private final ReassembleMultipartFn fn = new ReassembleMultipartFn(Duration.millis(TIMEOUT));
+  private final ReassembleMultipartFn fn =
+      new ReassembleMultipartFn(Duration.millis(TIMEOUT), true);
   private final FakeBag<TimestampedValue<KV<RawLine, Long>>> bag = new FakeBag<>();
   private final FakeBag<TimestampedValue<RawLine>> legacy = new FakeBag<>();
   private final FakeSlots slots = new FakeSlots();
@@ -213,6 +214,43 @@ public class ReassembleMultipartFnTest {
     assertNull(slotIndex.read());
     assertNull(hold.read());
     assertNull(due.read());
+  }
+
+  /**
+   * A restore: fragment 1 of a late message is read before the first watermark (the operator's
+   * input watermark is the minimum). Its deadline is set at the first firing, from the watermark
+   * then, so fragment 2, read after that watermark, still pairs with it. With event time +
+   * timeout the first watermark, hours past it, dead-lettered fragment 1.
+   */
+  @Test
+  public void aFragmentReadBeforeTheFirstWatermarkGetsItsDeadlineFromIt() {
+    fn.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    assertEquals(List.of(ReassembleMultipartFn.UNKNOWN_DEADLINE),
+        bag.items.stream().map(tv -> tv.getValue().getValue()).toList());
+    assertEquals(Long.valueOf(T0 + TIMEOUT), timer.target); // fires at the first watermark
+
+    timer.watermark = LATE_W;
+    fn.onMatch(context(T0 + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of(), out.typesAndDeadLetters());
+    assertEquals(Long.valueOf(LATE_W + TIMEOUT), timer.target);
+
+    fn.process(KV.of("k", line(2, T0, VOYAGE.get(1))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    timer.watermark = LATE_W + TIMEOUT;
+    fn.onMatch(context(LATE_W + TIMEOUT), bag, slots, slotIndex, legacy, hold, due, timer, out);
+    assertEquals(List.of("messageTypes 5 @" + T0), out.typesAndDeadLetters());
+    assertNull(hold.read());
+  }
+
+  /** Bounded input has no watermark before its end: event time + timeout, as always. */
+  @Test
+  public void aBatchRunKeepsEventTimePlusTimeout() {
+    ReassembleMultipartFn batch = new ReassembleMultipartFn(Duration.millis(TIMEOUT), false);
+    batch.process(KV.of("k", line(1, T0, VOYAGE.get(0))), new Instant(T0), bag, legacy, hold, due,
+        timer);
+    assertEquals(List.of(T0 + TIMEOUT),
+        bag.items.stream().map(tv -> tv.getValue().getValue()).toList());
   }
 
   private void fireDueTimers() {
