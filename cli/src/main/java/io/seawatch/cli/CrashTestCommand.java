@@ -63,6 +63,11 @@ public final class CrashTestCommand implements Callable<Integer> {
       description = "Restart Postgres once mid-run (default: ${DEFAULT-VALUE}).")
   private boolean restartPostgres;
 
+  @Option(names = "--postgresDownSeconds", paramLabel = "S", defaultValue = "0",
+      description = "Keep Postgres down this long at its restart; the job must retry and catch"
+          + " up (default: ${DEFAULT-VALUE}: restarted at once).")
+  private int postgresDownSeconds;
+
   @Option(names = "--postgresRestartCommand", paramLabel = "CMD",
       description = "How Postgres is restarted (default: "
           + CrashTest.Builder.DEFAULT_POSTGRES_RESTART + ").")
@@ -151,6 +156,7 @@ public final class CrashTestCommand implements Callable<Integer> {
         .savepoints(Checks.nonNegative(spec, "--savepoints", savepoints))
         .jobManagerKills(Checks.nonNegative(spec, "--jobManagerKills", jobManagerKills))
         .restartPostgres(restartPostgres)
+        .postgresDownSeconds(Checks.nonNegative(spec, "--postgresDownSeconds", postgresDownSeconds))
         .seed(seed)
         .bootstrapServers(bootstrapServers)
         .jdbcUser(jdbcUser)

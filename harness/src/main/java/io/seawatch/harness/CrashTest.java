@@ -75,7 +75,7 @@ public final class CrashTest {
 
   /** What to run; {@link #builder()} holds the defaults. */
   public record Settings(int messages, int kills, int savepoints, int jobManagerKills,
-      boolean restartPostgres,
+      boolean restartPostgres, int postgresDownSeconds,
       String postgresRestartCommand, long seed, String bootstrapServers, String jdbcUrl,
       String jdbcUser, String flinkRest, int flinkRpcPort, boolean embeddedPostgres, Path repo,
       Path jar, Path stateDir, int replaySeconds, int partitions, int timeoutMinutes,
@@ -106,6 +106,7 @@ public final class CrashTest {
     private int savepoints = DEFAULT_SAVEPOINTS;
     private int jobManagerKills = DEFAULT_JOB_MANAGER_KILLS;
     private boolean restartPostgres = true;
+    private int postgresDownSeconds;
     private String postgresRestartCommand;
     private long seed = DEFAULT_SEED;
     private String bootstrapServers = KafkaTopics.DEFAULT_BOOTSTRAP_SERVERS;
@@ -155,6 +156,16 @@ public final class CrashTest {
     /** Restart Postgres once mid-run. */
     public Builder restartPostgres(boolean b) {
       this.restartPostgres = b;
+      return this;
+    }
+
+    /**
+     * How long Postgres stays down at its restart (0: restarted at once). The job's writes fail
+     * meanwhile; it must come back and catch up. Outside the embedded Postgres the restart command
+     * is run with "restart" replaced by "stop", then by "start".
+     */
+    public Builder postgresDownSeconds(int seconds) {
+      this.postgresDownSeconds = seconds;
       return this;
     }
 
@@ -259,7 +270,7 @@ public final class CrashTest {
             + " out --jdbcUrl and --postgresRestartCommand");
       }
       if (messages <= 0 || kills < 0 || savepoints < 0 || jobManagerKills < 0 || replaySeconds <= 0
-          || partitions <= 0
+          || partitions <= 0 || postgresDownSeconds < 0
           || timeoutMinutes <= 0) {
         throw new IllegalArgumentException("counts must be positive (kills, savepoints >= 0)");
       }
@@ -268,8 +279,14 @@ public final class CrashTest {
       if (!Files.isRegularFile(j)) {
         throw new OperatorError("no job jar at " + j + " (mvn -B -DskipTests package)");
       }
+      String restart =
+          postgresRestartCommand != null ? postgresRestartCommand : DEFAULT_POSTGRES_RESTART;
+      if (postgresDownSeconds > 0 && !embeddedPostgres && !restart.contains("restart")) {
+        throw new OperatorError("--postgresDownSeconds runs the restart command with \"restart\""
+            + " replaced by \"stop\", then \"start\": " + restart + " has no \"restart\"");
+      }
       return new Settings(messages, kills, savepoints, jobManagerKills, restartPostgres,
-          postgresRestartCommand != null ? postgresRestartCommand : DEFAULT_POSTGRES_RESTART,
+          postgresDownSeconds, postgresRestartCommand != null ? postgresRestartCommand : DEFAULT_POSTGRES_RESTART,
           seed, bootstrapServers, jdbcUrl != null ? jdbcUrl : DEFAULT_JDBC_URL, jdbcUser,
           flinkRest, flinkRpcPort, embeddedPostgres, r, j,
           stateDir != null ? stateDir : r.resolve(".seawatch/flink"), replaySeconds, partitions,
@@ -681,23 +698,27 @@ public final class CrashTest {
     }
 
     private void restartPostgres() throws Exception {
+      int down = s.postgresDownSeconds();
       if (embedded != null) {
-        log("restarting the embedded Postgres on port %d", embeddedPort);
+        log("%s the embedded Postgres on port %d", down > 0 ? "stopping" : "restarting",
+            embeddedPort);
         embedded.close();
-        startEmbeddedPostgres();
-      } else {
-        log("restarting Postgres: %s", s.postgresRestartCommand());
-        Process p = new ProcessBuilder("sh", "-c", s.postgresRestartCommand())
-            .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
-        if (!p.waitFor(2, TimeUnit.MINUTES)) {
-          p.destroyForcibly();
+        if (down > 0) {
+          Thread.sleep(down * 1000L);
+          log("starting the embedded Postgres after %d s down", down);
         }
-        if (p.exitValue() != 0) {
-          log("Postgres restart skipped: the command exited with %d (not permitted here?): %s",
-              p.exitValue(), output.lines().findFirst().orElse(""));
+        startEmbeddedPostgres();
+      } else if (down > 0) {
+        if (!runPostgresCommand(s.postgresRestartCommand().replace("restart", "stop"))) {
           return;
         }
+        Thread.sleep(down * 1000L);
+        log("starting Postgres after %d s down", down);
+        if (!runPostgresCommand(s.postgresRestartCommand().replace("restart", "start"))) {
+          throw new IllegalStateException("Postgres did not start again");
+        }
+      } else if (!runPostgresCommand(s.postgresRestartCommand())) {
+        return;
       }
       // Wait until it takes connections again.
       for (int i = 0; i < 60; i++) {
@@ -711,6 +732,22 @@ public final class CrashTest {
         }
       }
       throw new IllegalStateException("Postgres does not accept connections after the restart");
+    }
+
+    /** Runs a Postgres service command; false (and a log line) if it failed (not permitted?). */
+    private boolean runPostgresCommand(String command) throws Exception {
+      log("Postgres: %s", command);
+      Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), UTF_8).trim();
+      if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+      }
+      if (p.exitValue() != 0) {
+        log("Postgres restart skipped: the command exited with %d (not permitted here?): %s",
+            p.exitValue(), output.lines().findFirst().orElse(""));
+        return false;
+      }
+      return true;
     }
 
     private void startEmbeddedPostgres() throws IOException {

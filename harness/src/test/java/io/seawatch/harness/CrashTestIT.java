@@ -40,7 +40,8 @@ public class CrashTestIT {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     CrashTest.Settings settings = CrashTest.Settings.builder().messages(10_000).kills(1)
-        .savepoints(1).jobManagerKills(1).embeddedPostgres(true).restartPostgres(true).replaySeconds(40).seed(7)
+        .savepoints(1).jobManagerKills(1).embeddedPostgres(true).restartPostgres(true)
+        .postgresDownSeconds(60).replaySeconds(40).seed(7)
         .scenarios(true).timeoutMinutes(10).bootstrapServers(KAFKA.bootstrapServers()).jar(jar)
         .flinkRest("http://127.0.0.1:" + freePort()).flinkRpcPort(freePort())
         .stateDir(Path.of("target/crashtest-flink").toAbsolutePath()).build();
