@@ -39,7 +39,7 @@ public class CrashTestIT {
     assertTrue("the job jar is built in the package phase: " + jar, Files.isRegularFile(jar));
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream log = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    CrashTest.Settings settings = CrashTest.Settings.builder().messages(10_000).kills(1)
+    CrashTest.Settings settings = CrashTest.Settings.builder().messages(10_000).kills(5)
         .savepoints(1).jobManagerKills(1).embeddedPostgres(true).restartPostgres(true)
         .postgresDownSeconds(60).replaySeconds(40).seed(7)
         .scenarios(true).timeoutMinutes(10).bootstrapServers(KAFKA.bootstrapServers()).jar(jar)
@@ -66,7 +66,7 @@ public class CrashTestIT {
     CrashTest.TableComparison events = report.table("vessel_event");
     assertEquals(38, events.rowsA());
     assertEquals(38, events.rowsB());
-    assertEquals(1, report.kills());
+    assertEquals(5, report.kills());
     assertEquals(1, report.jobManagerKills());
     assertTrue(report.postgresRestarted());
     assertTrue(report.referenceCounts().reconciles());
