@@ -86,8 +86,8 @@ public final class SubmitCommand implements Callable<Integer> {
       if (savepoint != null) {
         throw Checks.usage(spec, "give --fromSavepoint or --fromCheckpoint, not both");
       }
-      Path dir = (stateDir != null ? stateDir : Repository.root().resolve(".seawatch/flink"))
-          .resolve("checkpoints");
+      Path dir =
+          stateDir != null ? stateDir : Repository.root().resolve(Repository.FLINK_STATE_DIR);
       savepoint = SessionJobs.resolveCheckpoint(dir, checkpoint).toAbsolutePath().toString();
       out.println("submit: resuming from checkpoint " + savepoint);
     }

@@ -125,22 +125,23 @@ public class JobCommandsTest {
    */
   @Test
   public void theCheckpointToResumeFromIsTheNewestComplete() throws IOException {
-    Path root = tmp.newFolder("checkpoints").toPath();
+    Path state = tmp.newFolder("flink").toPath();
+    Path root = Files.createDirectories(state.resolve("checkpoints"));
     Files.createDirectories(root.resolve("shared"));
     checkpoint(root, JOB_A, 8, 1_000_000);
     Path a9 = checkpoint(root, JOB_A, 9, 2_000_000);
     checkpoint(root, JOB_A, 10, 0); // interrupted
     Path b3 = checkpoint(root, JOB_B, 3, 3_000_000);
 
-    assertEquals(b3, SessionJobs.resolveCheckpoint(root, SessionJobs.LATEST));
-    assertEquals(a9, SessionJobs.resolveCheckpoint(root, JOB_A));
-    assertEquals(a9, SessionJobs.resolveCheckpoint(root, a9.toString()));
+    assertEquals(b3, SessionJobs.resolveCheckpoint(state, SessionJobs.LATEST));
+    assertEquals(a9, SessionJobs.resolveCheckpoint(state, JOB_A));
+    assertEquals(a9, SessionJobs.resolveCheckpoint(state, a9.toString()));
     OperatorError none = assertThrows(OperatorError.class,
-        () -> SessionJobs.resolveCheckpoint(root, "00000000000000000000000000000000"));
+        () -> SessionJobs.resolveCheckpoint(state, "00000000000000000000000000000000"));
     assertEquals("no complete checkpoint of job 00000000000000000000000000000000 under " + root,
         none.getMessage());
     OperatorError incomplete = assertThrows(OperatorError.class,
-        () -> SessionJobs.resolveCheckpoint(root, root.resolve(JOB_A).resolve("chk-10").toString()));
+        () -> SessionJobs.resolveCheckpoint(state, root.resolve(JOB_A).resolve("chk-10").toString()));
     assertEquals("no savepoint at " + root.resolve(JOB_A).resolve("chk-10") + " (a savepoint is a"
         + " directory with a _metadata file; seawatch stop prints its path)",
         incomplete.getMessage());

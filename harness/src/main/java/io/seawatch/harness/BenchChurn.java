@@ -321,7 +321,7 @@ public final class BenchChurn {
           maxOutOfOrdernessSeconds, ingestArgs, pollSeconds, killAt, tableEverySeconds,
           settleSeconds, timeoutMinutes, bootstrap, jdbcUrl, jdbcUser,
           BenchScaling.stripSlash(flinkRest),
-          stateDir != null ? stateDir : r.resolve(".seawatch/flink"), r,
+          stateDir != null ? stateDir : r.resolve(Repository.FLINK_STATE_DIR), r,
           (jar != null ? jar : r.resolve(Repository.JOB_JAR)).toAbsolutePath(), csv, keep);
     }
   }
@@ -753,10 +753,7 @@ public final class BenchChurn {
           if (killed && !recovered) {
             // The last restore before the recovery: a first attempt can fail (it was scheduled
             // onto the dead TaskManager's slots, still registered for a second or two).
-            Restore latest = restoredAt(jobId);
-            if (latest != null && (restore == null || latest.epochMillis() > restore.epochMillis())) {
-              restore = latest;
-            }
+            restore = restoredAt(jobId, restore);
           }
           if (killed && !recovered && sample.checkpointId() > lastIdBeforeKill
               && sample.committed() > committedAtKill) {
@@ -871,19 +868,25 @@ public final class BenchChurn {
           sum, eventTime, arrived, holding, note);
     }
 
-    /** The job's last restore, null if it has not restored (or the JobManager did not answer). */
-    private Restore restoredAt(String jobId) {
+    /**
+     * The job's last restore if it is newer than {@code known} (then with the restored
+     * checkpoint's completion time, asked once per restore), else {@code known}.
+     */
+    private Restore restoredAt(String jobId, Restore known) {
       try {
         JsonNode r = flink.checkpoints(jobId).path("latest").path("restored");
         if (r.isMissingNode() || r.isNull()) {
-          return null;
+          return known;
+        }
+        long at = r.path("restore_timestamp").asLong();
+        if (known != null && at <= known.epochMillis()) {
+          return known;
         }
         long id = r.path("id").asLong();
         JsonNode details = flink.get("/jobs/" + jobId + "/checkpoints/details/" + id);
-        return new Restore(r.path("restore_timestamp").asLong(), id,
-            details.path("latest_ack_timestamp").asLong());
+        return new Restore(at, id, details.path("latest_ack_timestamp").asLong());
       } catch (IOException e) {
-        return null;
+        return known;
       }
     }
 

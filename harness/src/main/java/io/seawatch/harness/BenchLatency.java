@@ -298,7 +298,7 @@ public final class BenchLatency {
       return new Settings(rate, seconds, partitions, parallelism, eventHours, probesPerKind,
           gapThresholdMinutes, loiterMinDurationMinutes, ingestArgs, settleSeconds, seed,
           bootstrap, jdbcUrl, jdbcUser, BenchScaling.stripSlash(flinkRest),
-          stateDir != null ? stateDir : r.resolve(".seawatch/flink"), r,
+          stateDir != null ? stateDir : r.resolve(Repository.FLINK_STATE_DIR), r,
           (jar != null ? jar : r.resolve(Repository.JOB_JAR)).toAbsolutePath(), keep,
           restartTaskManager);
     }

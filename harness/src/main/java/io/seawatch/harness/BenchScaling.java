@@ -260,7 +260,7 @@ public final class BenchScaling {
       }
       return new Settings(messages, partitions, parallelisms, rawThreads, skipRaw, skipFlink,
           ingestArgs, analytics, stackSamples, operatorCpu, repeat, bootstrap, jdbcUrl, jdbcUser,
-          stripSlash(flinkRest), stateDir != null ? stateDir : base.resolve(".seawatch/flink"),
+          stripSlash(flinkRest), stateDir != null ? stateDir : base.resolve(Repository.FLINK_STATE_DIR),
           kafkaDir != null ? kafkaDir : base.resolve(".seawatch/kafka"), r, j, seed,
           timeoutMinutes, keep, restartTaskManager);
     }

@@ -286,10 +286,10 @@ public final class CrashTest {
             + " replaced by \"stop\", then \"start\": " + restart + " has no \"restart\"");
       }
       return new Settings(messages, kills, savepoints, jobManagerKills, restartPostgres,
-          postgresDownSeconds, postgresRestartCommand != null ? postgresRestartCommand : DEFAULT_POSTGRES_RESTART,
+          postgresDownSeconds, restart,
           seed, bootstrapServers, jdbcUrl != null ? jdbcUrl : DEFAULT_JDBC_URL, jdbcUser,
           flinkRest, flinkRpcPort, embeddedPostgres, r, j,
-          stateDir != null ? stateDir : r.resolve(".seawatch/flink"), replaySeconds, partitions,
+          stateDir != null ? stateDir : r.resolve(Repository.FLINK_STATE_DIR), replaySeconds, partitions,
           timeoutMinutes, keepSchemas, scenarios);
     }
   }
@@ -687,8 +687,7 @@ public final class CrashTest {
         jobs.add(new StreamingJob(current.id(), current.fromSavepoint(), current.restoredFrom(),
             "gone with its JobManager (SIGKILL); before: " + before));
         // What seawatch submit --fromCheckpoint=JOB_ID resumes from.
-        String checkpoint = SessionJobs.resolveCheckpoint(
-            s.stateDir().resolve("checkpoints"), current.id()).toString();
+        String checkpoint = SessionJobs.resolveCheckpoint(s.stateDir(), current.id()).toString();
         log("JobManager kill %d/%d: new JobManager up and slots free after %.0f s; resuming from"
             + " %s", i + 1, s.jobManagerKills(), (System.nanoTime() - t0) / 1e9, checkpoint);
         submit(checkpoint);

@@ -17,6 +17,8 @@ public final class Repository {
   public static final String JOB_JAR = "pipelines/target/seawatch-job.jar";
   /** The session cluster's script, relative to the repository root. */
   public static final String FLINK_CLUSTER_SCRIPT = "runner-configs/bin/flink-cluster";
+  /** The session cluster's default state directory, relative to the repository root. */
+  public static final String FLINK_STATE_DIR = ".seawatch/flink";
 
   private Repository() {}
 

@@ -182,7 +182,6 @@ public final class SessionJobs {
     return b.toString();
   }
 
-  /** A local savepoint must be a directory with {@code _metadata} (or that file itself). */
   /** What {@code --fromCheckpoint} takes besides a path: the newest checkpoint of any job. */
   public static final String LATEST = "latest";
 
@@ -192,18 +191,20 @@ public final class SessionJobs {
   /**
    * The retained checkpoint a job resumes from after its JobManager died (the session cluster
    * has no high availability, so the job is gone and only its checkpoints are left): {@code
-   * which} is {@link #LATEST} (the newest complete checkpoint of any job under {@code
-   * checkpointsDir}), a job id (that job's newest) or a checkpoint directory. Complete means with
-   * its {@code _metadata}: the JobManager writes it when the checkpoint completes, so a directory
-   * without it is one the crash interrupted.
+   * which} is {@link #LATEST} (the newest complete checkpoint of any job), a job id (that job's
+   * newest) or a checkpoint directory. Complete means with its {@code _metadata}: the JobManager
+   * writes it when the checkpoint completes, so a directory without it is one the crash
+   * interrupted.
    *
-   * @param checkpointsDir the cluster's {@code state.checkpoints.dir} ({@code <job id>/chk-N})
+   * @param clusterStateDir the session cluster's state directory, whose {@code checkpoints/} is
+   *     its {@code state.checkpoints.dir} ({@code <job id>/chk-N})
    */
-  public static Path resolveCheckpoint(Path checkpointsDir, String which) throws IOException {
+  public static Path resolveCheckpoint(Path clusterStateDir, String which) throws IOException {
     if (!which.equals(LATEST) && !JOB_ID.matcher(which).matches()) {
       requireSavepoint(which);
       return Path.of(which);
     }
+    Path checkpointsDir = clusterStateDir.resolve("checkpoints");
     if (!Files.isDirectory(checkpointsDir)) {
       throw new OperatorError("no checkpoints directory at " + checkpointsDir
           + " (give the cluster's --stateDir)");
@@ -252,6 +253,7 @@ public final class SessionJobs {
     return best;
   }
 
+  /** A local savepoint must be a directory with {@code _metadata} (or that file itself). */
   public static void requireSavepoint(String location) {
     Path path;
     try {

@@ -173,7 +173,8 @@ public final class AisTimestampPolicy<K> extends TimestampPolicy<K, String> {
     @Override
     public TimestampPolicy<K, String> createTimestampPolicy(
         TopicPartition tp, Optional<Instant> previousWatermark) {
-      return new AisTimestampPolicy<>(jobScope, tp, previousWatermark, maxOutOfOrderness, idleTimeout, maxStep);
+      return new AisTimestampPolicy<>(
+          jobScope, tp, previousWatermark, maxOutOfOrderness, idleTimeout, maxStep);
     }
   }
 }

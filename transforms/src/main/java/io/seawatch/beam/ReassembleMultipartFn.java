@@ -168,9 +168,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     long ts = timestamp.getMillis();
     // For an event-time timer this is the input watermark.
     long watermark = match.getCurrentRelativeTime().getMillis();
-    // Capped at the end of the global window: a timer may not fire after it.
-    long deadline = Math.min(Math.max(ts, watermark) + timeout.getMillis(),
-        GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+    long deadline = deadlineOf(ts, watermark);
     boolean beforeFirstWatermark =
         unbounded && watermark <= BoundedWindow.TIMESTAMP_MIN_VALUE.getMillis();
     bag.add(TimestampedValue.of(
@@ -212,8 +210,7 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     TreeMap<Long, List<TimestampedValue<KV<RawLine, Long>>>> touched = new TreeMap<>();
     for (TimestampedValue<KV<RawLine, Long>> tv : bag.read()) {
       if (tv.getValue().getValue() == UNKNOWN_DEADLINE) {
-        long deadline = Math.min(Math.max(Math.max(watermark, now), tv.getTimestamp().getMillis())
-            + timeout.getMillis(), GlobalWindow.INSTANCE.maxTimestamp().getMillis());
+        long deadline = deadlineOf(tv.getTimestamp().getMillis(), Math.max(watermark, now));
         tv = TimestampedValue.of(KV.of(tv.getValue().getKey(), deadline), tv.getTimestamp());
       }
       touched.computeIfAbsent(slotOf(tv), k -> new ArrayList<>()).add(tv);
@@ -329,6 +326,16 @@ final class ReassembleMultipartFn extends DoFn<KV<String, RawLine>, VesselPositi
     match.withOutputTimestamp(new Instant(earliest)).set(new Instant(fire));
     hold.write(earliest);
     due.write(fire);
+  }
+
+  /**
+   * The deadline of a fragment at {@code eventTime} read at input watermark {@code watermark}:
+   * {@code max(event time, W) + timeout}, capped at the end of the global window (a timer may not
+   * fire after it).
+   */
+  private long deadlineOf(long eventTime, long watermark) {
+    return Math.min(Math.max(eventTime, watermark) + timeout.getMillis(),
+        GlobalWindow.INSTANCE.maxTimestamp().getMillis());
   }
 
   private static long slotOf(TimestampedValue<?> tv) {
